@@ -1,0 +1,43 @@
+# The README's interface: `make site`, `make test`, `make serve`, `make bench`.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: site test lint serve bench golden clean
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
+	@rm -f $(VENV)/.installed-* && touch $@
+
+## site: validate the content and build the whole site into site/ (replaced only when the build succeeds)
+site: $(STAMP)
+	$(BIN)/katalog validate
+	rm -rf build/site-next
+	$(BIN)/mkdocs build --strict --site-dir build/site-next
+	rm -rf site && mv build/site-next site
+	@echo "Sitet er bygget i site/. Se det med: $(BIN)/python -m http.server -d site 8000"
+
+## test: lint, type-check and run the whole test suite (browser tests need Debian's chromium)
+test: lint
+	$(BIN)/pytest
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+## serve: live preview on http://127.0.0.1:8000 that rebuilds when content/ or schemas/ change
+serve: $(STAMP)
+	KATALOG_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
+
+## golden: rewrite the golden files in tests/golden/ after an intended change to rendering
+golden: $(STAMP)
+	KATALOG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_render.py
+
+clean:
+	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

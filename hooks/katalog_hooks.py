@@ -1,0 +1,58 @@
+"""MkDocs hooks: a thin adapter from MkDocs events to the katalog package.
+
+Named katalog_hooks (not katalog) because MkDocs puts hooks/ first on the import path.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page as MkDocsPage
+
+from katalog.catalogue import load_catalogue
+from katalog.problems import ContentError
+from katalog.render import edit_url, render_pages
+from katalog.render.preview import problems_page
+
+PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
+
+
+@event_priority(100)  # before mkdocs-macros copies config.extra into its variables
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    root = Path(config.config_file_path).parent
+    config.watch.extend([str(root / "content"), str(root / "schemas")])
+    try:
+        config.extra["katalog"] = load_catalogue(root / "content", root / "schemas")
+    except ContentError as error:
+        if not PREVIEW:
+            raise PluginError(f"Indholdet har fejl; intet er bygget.\n{error}") from None
+        config.extra["katalog"] = None
+        config.extra["katalog_problems"] = str(error)
+        config.nav = [{"Fejl i indholdet": "index.md"}]
+    return config
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    catalogue = config.extra["katalog"]
+    if catalogue is None:  # preview with broken content: show the problems instead of the site
+        kept = Files([f for f in files if not f.is_documentation_page()])
+        kept.append(File.generated(config, "index.md", content=problems_page(config.extra["katalog_problems"])))
+        return kept
+    pages = render_pages(catalogue)
+    config.extra["katalog_edit_paths"] = {page.src_uri: page.edit_path for page in pages}
+    for page in pages:
+        files.append(File.generated(config, page.src_uri, content=page.markdown))
+    return files
+
+
+def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
+    edit_path = config.extra.get("katalog_edit_paths", {}).get(page.file.src_uri)
+    if edit_path and config.repo_url:
+        page.edit_url = edit_url(config.repo_url, edit_path)
+    return context

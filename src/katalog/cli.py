@@ -1,0 +1,51 @@
+"""Command line: ``katalog validate`` and friends. Turns library errors into messages and exit codes."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from katalog.problems import format_problems
+from katalog.validate import validate_content
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the katalog command line; return the exit code."""
+    parser = _parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except KeyboardInterrupt:
+        return 130
+    return code
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="katalog", description="Oplæringsvejleder-kataloget")
+    parser.add_argument("--content", type=Path, default=Path("content"), help="indholdsmappen (standard: content)")
+    parser.add_argument("--schemas", type=Path, default=Path("schemas"), help="skemamappen (standard: schemas)")
+    commands = parser.add_subparsers(required=True, metavar="kommando")
+    check = commands.add_parser("validate", help="tjek alt indhold og vis alle problemer")
+    check.add_argument("--format", choices=["text", "github"], default="text", help="github: annoteringer til Actions")
+    check.set_defaults(run=_validate)
+    return parser
+
+
+def _validate(args: argparse.Namespace) -> int:
+    if not args.content.is_dir():
+        print(f"katalog: indholdsmappen '{args.content}' findes ikke", file=sys.stderr)
+        return 2
+    tree, problems = validate_content(args.content, args.schemas)
+    if problems:
+        if args.format == "github":
+            print("\n".join(p.as_github_annotation() for p in problems))
+        print(format_problems(problems), file=sys.stderr if args.format == "github" else sys.stdout)
+        return 1
+    count = sum(len(docs) for docs in tree.documents.values())
+    print(f"Alt indhold er gyldigt: {count} filer tjekket.")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,96 @@
+"""Danish words for the catalogue's controlled values, and number formats readers expect."""
+
+from __future__ import annotations
+
+from katalog.model import Duration, DurationRange
+
+ENTRIES = {"sosu": "SOSU", "pau": "PAU"}
+ENTRY_LONG = {
+    "sosu": "SOSU (social- og sundhedsuddannelserne)",
+    "pau": "PAU (den pædagogiske assistentuddannelse)",
+}
+TIERS = {
+    "basis": "Basis",
+    "overbygning": "Overbygning",
+    "specialisering": "Specialisering",
+    "ajourføring": "Ajourføring",
+}
+STATUSES = {
+    "gældende": "Gældende",
+    "anbefalet": "Anbefalet (ny)",
+    "udgår": "Foreslås nedlagt",
+    "nedlagt": "Nedlagt",
+}
+PATHWAY_KINDS = {"anbefalet": "Anbefalet forløb", "typisk": "Typisk forløb i dag", "eksempel": "Eksempel fra praksis"}
+FIELD_NAMES = {
+    "amu_number": "AMU-nummer",
+    "duration": "Varighed",
+    "tier": "Niveau",
+    "entries": "Indgang",
+    "approved": "Godkendt",
+    "target_group": "Målgruppe",
+    "prerequisites": "Forudsætninger",
+    "goals": "Mål",
+    "fkb": "FKB",
+}
+MONTHS = (
+    "januar",
+    "februar",
+    "marts",
+    "april",
+    "maj",
+    "juni",
+    "juli",
+    "august",
+    "september",
+    "oktober",
+    "november",
+    "december",
+)
+DURATION_BANDS = (("1-3 dage", 0, 3), ("4-6 dage", 3.5, 6), ("7-12 dage", 6.5, 12), ("over 12 dage", 12.5, 10_000))
+
+
+def number(value: float) -> str:
+    """Format a number the Danish way: 1.374, 2,5."""
+    if float(value).is_integer():
+        return f"{int(value):,}".replace(",", ".")
+    return f"{value:,.1f}".replace(",", "X").replace(".", ",").replace("X", ".")
+
+
+def duration(value: Duration) -> str:
+    """Say a duration in words: '11 dage', '10 ECTS', '5 dage og 10 ECTS'."""
+    parts = []
+    if value.days is not None:
+        parts.append(f"{number(value.days)} {'dag' if value.days == 1 else 'dage'}")
+    if value.ects is not None:
+        parts.append(f"{number(value.ects)} ECTS")
+    return " og ".join(parts) if parts else "ikke oplyst"
+
+
+def duration_range(value: DurationRange) -> str:
+    """Say a computed total; a range where a choice or an optional step makes it vary."""
+    if value.is_fixed:
+        return duration(value.low)
+    low, high = value.low, value.high
+    if low.ects == high.ects and low.days is not None and high.days is not None:
+        days = f"{number(low.days)}-{number(high.days)} dage"
+        return days + (f" og {number(high.ects)} ECTS" if high.ects else "")
+    return f"{duration(low)} til {duration(high)}"
+
+
+def duration_band(value: Duration) -> str:
+    """Group days into the bands the module filter offers."""
+    if value.days is None:
+        return "ECTS" if value.ects is not None else "ikke oplyst"
+    return next(label for label, low, high in DURATION_BANDS if low <= value.days <= high)
+
+
+def date(value: str | None) -> str:
+    """Write an ISO date or month as Danish text: '2022-11' -> 'november 2022'."""
+    if not value:
+        return ""
+    parts = value.split("-")
+    if len(parts) == 1:
+        return parts[0]
+    month = MONTHS[int(parts[1]) - 1]
+    return f"{int(parts[2])}. {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"

@@ -1,0 +1,143 @@
+"""Check documents against the JSON Schemas in schemas/ and explain failures in Danish."""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from functools import cache
+from pathlib import Path
+from typing import Any
+
+from jsonschema import Draft202012Validator, ValidationError
+from referencing import Registry, Resource
+
+from katalog.load import Document
+from katalog.problems import Problem
+
+_TYPE_NAMES = {
+    "string": "en tekst",
+    "integer": "et helt tal",
+    "number": "et tal",
+    "array": "en liste",
+    "object": "en mapping (nøgle: værdi)",
+    "boolean": "true eller false",
+    "null": "tom",
+}
+_REQUIRED = re.compile(r"^'(.+)' is a required property$")
+
+
+@cache
+def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
+    """Return a validator per schema file name, all sharing one registry for $ref."""
+    schemas = {path.name: json.loads(path.read_text("utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    registry: Registry[Any] = Registry().with_resources(
+        (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
+    )
+    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+
+
+def schema_problems(document: Document, validator: Draft202012Validator) -> Iterator[Problem]:
+    """Yield one Danish problem per schema violation, pointing at the offending node."""
+    for error in validator.iter_errors(document.data):
+        yield from _explain(document, error)
+
+
+def field_name(path: list[str | int] | tuple[str | int, ...]) -> str:
+    """Render a field path the way editors read it: ``steps[2].module``."""
+    text = ""
+    for part in path:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else part)
+    return text
+
+
+def _parts(error: ValidationError) -> tuple[dict[str, Any], Any, Any]:
+    """Return the failing subschema, the rule's expected value and the instance, typed loosely."""
+    schema = error.schema if isinstance(error.schema, dict) else {}
+    expected: Any = error.validator_value
+    value: Any = error.instance
+    return schema, expected, value
+
+
+def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
+    schema, _, value = _parts(error)
+    path = list(error.absolute_path)
+    where = field_name(path)
+    prefix = f"{where}: " if where else ""
+    if error.validator == "additionalProperties":
+        allowed = sorted(schema.get("properties", {}))
+        for extra in sorted(set(value) - set(allowed)):
+            hint = _closest(extra, allowed)
+            message = f"{prefix}ukendt felt '{extra}'{hint}; tilladte felter er: {', '.join(allowed)}"
+            yield document.problem([*path, extra], message.removeprefix(": "), key=True)
+        return
+    if error.validator == "required":
+        match = _REQUIRED.match(error.message)
+        missing = match.group(1) if match else str(error.validator_value)
+        help_text = schema.get("properties", {}).get(missing, {}).get("description", "")
+        message = f"{prefix}mangler det påkrævede felt '{missing}'" + (f" ({help_text})" if help_text else "")
+        yield document.problem(path, message)
+        return
+    if not path and error.validator == "type":
+        yield document.problem(path, "filen skal være en YAML-mapping med felter som 'id: …' og 'title: …'")
+        return
+    yield document.problem(path, prefix + _describe(error))
+
+
+def _describe(error: ValidationError) -> str:
+    schema, expected, value = _parts(error)
+    kind = error.validator
+    if kind == "type":
+        names = [_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+        return f"skal være {' eller '.join(names)}, ikke {_show(value)}"
+    if kind == "enum":
+        choices = ", ".join(map(str, expected))
+        return f"{_show(value)} er ikke en tilladt værdi{_closest(str(value), expected)}; brug en af: {choices}"
+    if kind == "const":
+        return f"skal være {_show(expected)}, ikke {_show(value)}"
+    if kind == "maxLength":
+        return f"er for lang: {len(value)} tegn, højst {expected} er tilladt"
+    if kind == "minLength":
+        return "må ikke være tom" if not value else f"er for kort: {len(value)} tegn, mindst {expected}"
+    if kind == "pattern":
+        return f"{_show(value)} har ikke den rigtige form. {schema.get('description', '')}".strip()
+    if kind in ("minimum", "exclusiveMinimum", "maximum", "exclusiveMaximum"):
+        words = {
+            "minimum": "mindst",
+            "exclusiveMinimum": "større end",
+            "maximum": "højst",
+            "exclusiveMaximum": "mindre end",
+        }
+        return f"skal være {words[kind]} {expected}, ikke {_show(value)}"
+    if kind == "multipleOf":
+        return f"skal være et helt tal eller et halvt (fx 2.5), ikke {_show(value)}"
+    if kind == "minItems":
+        return "må ikke være en tom liste" if not value else f"skal have mindst {expected} punkter"
+    if kind == "uniqueItems":
+        return "indeholder den samme værdi flere gange; slet dubletten"
+    if kind == "minProperties":
+        return "må ikke være tom"
+    if kind == "oneOf":
+        fields = [" ".join(sub.get("required", [])) for sub in expected]
+        if all(fields):
+            return f"skal have præcis ét af felterne: {', '.join(fields)}"
+    return error.message
+
+
+def _show(value: Any) -> str:
+    if isinstance(value, str):
+        return f"'{value}'"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "en tom værdi"
+    if isinstance(value, (list, dict)):
+        return "en liste" if isinstance(value, list) else "en mapping"
+    return str(value)
+
+
+def _closest(word: str, options: Any) -> str:
+    candidates = [str(option) for option in options]
+    found = difflib.get_close_matches(word, candidates, n=1, cutoff=0.6)
+    return f" (mente du '{found[0]}'?)" if found else ""

@@ -1,0 +1,45 @@
+"""Shared fixtures: the mini catalogue in tests/data/mini and a throw-away project to build it in."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+MINI = ROOT / "tests" / "data" / "mini" / "content"
+SCHEMAS = ROOT / "schemas"
+
+
+def make_project(target: Path, content: Path = MINI) -> Path:
+    """Copy what a build needs (config, docs, theme, hooks, schemas) plus a content folder into target."""
+    for name in ("docs", "overrides", "hooks", "schemas"):
+        shutil.copytree(ROOT / name, target / name)
+    shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
+    shutil.copytree(content, target / "content")
+    return target
+
+
+def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in a project folder."""
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
+    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+
+
+@pytest.fixture
+def mini_content(tmp_path: Path) -> Path:
+    """A writable copy of the mini catalogue's content folder."""
+    return Path(shutil.copytree(MINI, tmp_path / "content"))
+
+
+@pytest.fixture(scope="session")
+def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The mini catalogue built once into a real site."""
+    project = make_project(tmp_path_factory.mktemp("mini"))
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
