@@ -1,0 +1,84 @@
+"""Real chromium (Debian's, driven by Playwright) on the built mini site."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlparse
+
+import pytest
+
+from katalog.browser import chromium_path, launch_chromium, serve_directory
+
+pytestmark = pytest.mark.browser
+
+if chromium_path() is None:
+    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("chromium mangler, men browsertestene skal køre (KATALOG_REQUIRE_BROWSER=1)")
+    pytest.skip("chromium er ikke installeret; sæt KATALOG_REQUIRE_BROWSER=1 for at kræve det", allow_module_level=True)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    with launch_chromium() as chromium:
+        yield chromium
+
+
+@pytest.fixture(scope="module")
+def base_url(mini_site: Path) -> Iterator[str]:
+    with serve_directory(mini_site) as url:
+        yield url
+
+
+def visible_cards(page: Any) -> list[str]:
+    return page.locator("[data-kat-cards] .kat-card:visible .kat-card__title").all_inner_texts()
+
+
+def test_module_filters_narrow_the_cards_without_reload(browser: Any, base_url: str) -> None:
+    """Ticking a facet hides non-matching cards; groups combine with AND, values with OR; reset shows all."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    assert len(visible_cards(page)) == 5
+    page.get_by_label("Akademimodul").check()
+    assert visible_cards(page) == ["Pædagogik og kommunikation"]
+    assert page.locator("[data-kat-filter-status]").inner_text() == "Viser 1 af 5 moduler."
+    page.get_by_label("AMU", exact=False).first.check()
+    assert len(visible_cards(page)) == 5
+    page.locator("fieldset:has(legend:text('Status'))").get_by_label("Anbefalet (ny)").check()
+    assert visible_cards(page) == ["Oplæringsvejleder, overbygning"]
+    page.get_by_role("button", name="Nulstil filtre").click()
+    page.wait_for_function("document.querySelectorAll('[data-kat-cards] .kat-card[hidden]').length === 0")
+    assert len(visible_cards(page)) == 5
+    page.close()
+
+
+def test_filters_work_by_keyboard(browser: Any, base_url: str) -> None:
+    """A keyboard user can reach a filter with Tab and toggle it with Space."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    page.locator("input[name=indgang][value=pau]").focus()
+    page.keyboard.press("Space")
+    assert "Viser 3 af 5 moduler." == page.locator("[data-kat-filter-status]").inner_text()
+    page.close()
+
+
+@pytest.mark.parametrize("path", ["", "moduler/", "moduler/basis/", "struktur/", "forloeb/sosu-vejleder/", "ordliste/"])
+def test_pages_request_nothing_from_other_hosts(browser: Any, base_url: str, path: str) -> None:
+    """Every request a page makes goes to the site's own host."""
+    page = browser.new_page()
+    hosts: set[str] = set()
+    page.on("request", lambda request: hosts.add(urlparse(request.url).netloc))
+    page.goto(base_url + path, wait_until="networkidle")
+    assert hosts == {urlparse(base_url).netloc}
+    page.close()
+
+
+def test_phone_width_has_no_horizontal_scroll(browser: Any, base_url: str) -> None:
+    """At phone width the module grid fits the screen."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "moduler/")
+    overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0
+    page.close()

@@ -1,0 +1,72 @@
+"""The real catalogue in content/, built for real: every record has its page with its key facts."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from katalog.catalogue import load_catalogue
+from katalog.model import Catalogue
+from katalog.render import labels
+
+from .conftest import ROOT, SCHEMAS, make_project, mkdocs_build
+from .sitecheck import broken_links, parse
+
+pytestmark = pytest.mark.build
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "content", SCHEMAS)
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "content")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def page_text(site: Path, url: str) -> str:
+    return (site / url / "index.html").read_text("utf-8")
+
+
+def test_every_module_page_shows_its_facts(site: Path, catalogue: Catalogue) -> None:
+    """Each module page has its title, AMU number and length."""
+    for module in catalogue.modules.values():
+        text = page_text(site, f"moduler/{module.id}")
+        assert module.title.replace("&", "&amp;") in text, module.id
+        if module.amu_number:
+            assert str(module.amu_number) in text, module.id
+        if not module.duration.is_empty:
+            assert labels.duration(module.duration) in text, module.id
+
+
+def test_every_pathway_page_shows_its_computed_total(site: Path, catalogue: Catalogue) -> None:
+    """Each pathway page states the total computed from its modules."""
+    for pathway in catalogue.pathways.values():
+        text = page_text(site, f"forloeb/{pathway.id}")
+        assert labels.duration_range(pathway.total) in text, pathway.id
+
+
+def test_every_role_and_course_type_has_a_page(site: Path, catalogue: Catalogue) -> None:
+    """Roles and course types each get their own page."""
+    for role in catalogue.roles.values():
+        assert role.title in page_text(site, f"roller/{role.id}")
+    for course_type in catalogue.course_types.values():
+        assert course_type.name in page_text(site, f"uddannelsestyper/{course_type.id}")
+
+
+def test_structure_page_links_every_module_placed_in_a_structure(site: Path, catalogue: Catalogue) -> None:
+    """Every box in both structure diagrams links to its module."""
+    links = set(parse(site / "struktur" / "index.html").links)
+    for structure in catalogue.structures.values():
+        for module in structure.modules:
+            assert f"../moduler/{module.id}/" in links, module.id
+
+
+def test_every_link_and_anchor_resolves(site: Path) -> None:
+    """No link in the real site is broken."""
+    assert broken_links(site) == []

@@ -1,0 +1,78 @@
+"""`make serve`: the live preview rebuilds on a YAML edit and survives an invalid one."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from .conftest import make_project
+
+pytestmark = pytest.mark.build
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch(url: str) -> str:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_for(check: Callable[[], bool], seconds: float = 60) -> bool:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(0.3)
+    return False
+
+
+@pytest.fixture
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+    project = make_project(tmp_path / "project")
+    port = free_port()
+    env = {**os.environ, "KATALOG_PREVIEW": "1", "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
+    server = subprocess.Popen(
+        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        assert wait_for(lambda: "Oplæringsvejleder" in fetch(url)), "serve did not start"
+        yield project, url, server
+    finally:
+        server.terminate()
+        server.wait(timeout=10)
+
+
+def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    """Edit a title: the page changes. Break the file: the problem list shows and the server lives on."""
+    project, url, server = preview
+    module = project / "content" / "modules" / "basis.yaml"
+    good = module.read_text("utf-8")
+    module.write_text(good.replace("title: Oplæringsvejleder, basis", "title: Ny titel på basis"), "utf-8")
+    assert wait_for(lambda: "Ny titel på basis" in fetch(url + "moduler/basis/"))
+
+    module.write_text(good.replace("status: gældende", "status: aktiv"), "utf-8")
+    assert wait_for(lambda: "Fejl i indholdet" in fetch(url))
+    page = fetch(url)
+    assert "content/modules/basis.yaml:11:9: status: &#39;aktiv&#39; er ikke en tilladt værdi" in page
+    assert server.poll() is None
+
+    module.write_text(good, "utf-8")
+    assert wait_for(lambda: "Oplæringsvejleder, basis" in fetch(url + "moduler/basis/"))
+    assert server.poll() is None
