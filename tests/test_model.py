@@ -51,6 +51,11 @@ def test_references_are_resolved_objects(catalogue: Catalogue) -> None:
     assert [r.title for r in basis.roles] == ["Daglig oplæringsvejleder"]
 
 
+def test_range_of_only_optional_steps_starts_at_zero() -> None:
+    """A pathway of optional steps reads '0-4 dage', never 'ikke oplyst til 4 dage'."""
+    assert labels.duration_range(DurationRange(Duration(), Duration(days=4))) == "0-4 dage"
+
+
 @pytest.mark.parametrize(
     ("text", "slug"),
     [("Ældre og sårbare", "aeldre-og-saarbare"), ("Grøn omstilling", "groen-omstilling"), ("SOSU/PAU", "sosu-pau")],
