@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from katalog.catalogue import load_catalogue, slugify
-from katalog.model import Catalogue, Duration, DurationRange
+from katalog.model import Catalogue, Duration, DurationRange, Step
 from katalog.render import labels
 
 from .conftest import MINI, SCHEMAS
@@ -51,9 +53,12 @@ def test_references_are_resolved_objects(catalogue: Catalogue) -> None:
     assert [r.title for r in basis.roles] == ["Daglig oplæringsvejleder"]
 
 
-def test_range_of_only_optional_steps_starts_at_zero() -> None:
-    """A pathway of optional steps reads '0-4 dage', never 'ikke oplyst til 4 dage'."""
-    assert labels.duration_range(DurationRange(Duration(), Duration(days=4))) == "0-4 dage"
+def test_optional_step_starts_at_zero_in_its_own_units(catalogue: Catalogue) -> None:
+    """An optional step reads '0-4 dage', never 'ikke oplyst til 4 dage'; beside ECTS it stays in days."""
+    optional = Step((replace(catalogue.modules["simulation"], duration=Duration(days=4)),), optional=True)
+    assert labels.duration_range(optional.duration) == "0-4 dage"
+    required = Step((catalogue.modules["paedagogik"],))
+    assert labels.duration_range(optional.duration + required.duration) == "0-4 dage og 10 ECTS"
 
 
 @pytest.mark.parametrize(

@@ -50,6 +50,10 @@ class Duration:
     def is_empty(self) -> bool:
         return self.days is None and self.ects is None
 
+    def zero(self) -> Duration:
+        """Nothing, in the same units: what skipping an optional step of this length takes."""
+        return Duration(None if self.days is None else 0, None if self.ects is None else 0)
+
 
 def _add(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else a + b
@@ -182,7 +186,7 @@ class Step:
         else:
             lengths = sorted((m.duration for m in self.modules), key=lambda d: (d.days or 0, d.ects or 0))
             total = DurationRange(lengths[0], lengths[-1])
-        return DurationRange(Duration(), total.high) if self.optional else total
+        return DurationRange(total.high.zero(), total.high) if self.optional else total
 
 
 @dataclass(frozen=True)

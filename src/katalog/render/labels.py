@@ -72,8 +72,6 @@ def duration_range(value: DurationRange) -> str:
     if value.is_fixed:
         return duration(value.low)
     low, high = value.low, value.high
-    if low.is_empty:  # only optional steps: the shortest way through takes nothing
-        low = Duration(days=0 if high.days is not None else None, ects=0 if high.ects is not None else None)
     if low.ects == high.ects and low.days is not None and high.days is not None:
         days = f"{number(low.days)}-{number(high.days)} dage"
         return days + (f" og {number(high.ects)} ECTS" if high.ects else "")
