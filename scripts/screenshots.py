@@ -18,10 +18,10 @@ PAGES = {
 SIZES = {"desktop": (1280, 900), "telefon": (390, 844)}
 
 
-def main(site: Path, out: Path, pathway: str | None = None) -> None:
+def main(site: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     pages = dict(PAGES)
-    first_pathway = pathway or next((p.name for p in sorted((site / "forloeb").iterdir()) if p.is_dir()), None)
+    first_pathway = next((p.name for p in sorted((site / "forloeb").iterdir()) if p.is_dir()), None)
     if first_pathway:
         pages["forloeb-side"] = f"forloeb/{first_pathway}/"
     with serve_directory(site) as base, launch_chromium() as browser:
