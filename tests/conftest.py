@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+
+from katalog.browser import chromium_path, launch_chromium
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini" / "content"
@@ -43,3 +48,28 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real catalogue in content/ built once into a real site."""
+    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "content")
+    result = mkdocs_build(project)
+    assert result.returncode == 0, result.stderr
+    return project / "site"
+
+
+def require_chromium() -> None:
+    """Skip a browser test module when chromium is missing, unless CI demands the browser."""
+    if chromium_path() is not None:
+        return
+    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
+        raise RuntimeError("chromium mangler, men browsertestene skal køre (KATALOG_REQUIRE_BROWSER=1)")
+    pytest.skip("chromium er ikke installeret; sæt KATALOG_REQUIRE_BROWSER=1 for at kræve det", allow_module_level=True)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """One headless chromium for the whole test run."""
+    with launch_chromium() as chromium:
+        yield chromium

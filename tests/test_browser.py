@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -10,20 +9,12 @@ from urllib.parse import urlparse
 
 import pytest
 
-from katalog.browser import chromium_path, launch_chromium, serve_directory
+from katalog.browser import serve_directory
+
+from .conftest import require_chromium
 
 pytestmark = pytest.mark.browser
-
-if chromium_path() is None:
-    if os.environ.get("KATALOG_REQUIRE_BROWSER") == "1":
-        raise RuntimeError("chromium mangler, men browsertestene skal køre (KATALOG_REQUIRE_BROWSER=1)")
-    pytest.skip("chromium er ikke installeret; sæt KATALOG_REQUIRE_BROWSER=1 for at kræve det", allow_module_level=True)
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Any]:
-    with launch_chromium() as chromium:
-        yield chromium
+require_chromium()
 
 
 @pytest.fixture(scope="module")
@@ -61,6 +52,41 @@ def test_filters_work_by_keyboard(browser: Any, base_url: str) -> None:
     page.locator("input[name=indgang][value=pau]").focus()
     page.keyboard.press("Space")
     assert "Viser 3 af 5 moduler." == page.locator("[data-kat-filter-status]").inner_text()
+    page.close()
+
+
+def test_chosen_filters_live_in_the_address(browser: Any, base_url: str) -> None:
+    """A filtered list can be shared: the address holds the choice, and opening it restores the choice."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    page.get_by_label("Akademimodul").check()
+    assert page.url.endswith("moduler/?kursustype=akademimodul")
+    page.goto(base_url + "moduler/?indgang=sosu&status=anbefalet")
+    assert page.locator("input[name=indgang][value=sosu]").is_checked()
+    assert visible_cards(page) == ["Oplæringsvejleder, overbygning"]
+    assert page.locator("[data-kat-filter-summary]").inner_text() == "(2 valgt)"
+    page.close()
+
+
+def test_role_page_links_to_its_modules_filtered(browser: Any, base_url: str) -> None:
+    """'Se rollens moduler' opens the module list filtered on that role."""
+    page = browser.new_page()
+    page.goto(base_url + "roller/koordinator/")
+    page.get_by_role("link", name="Se rollens moduler i modullisten").click()
+    page.wait_for_url("**/moduler/?rolle=koordinator")
+    assert page.locator("input[name=rolle][value=koordinator]").is_checked()
+    assert "Pædagogik og kommunikation" in visible_cards(page)
+    page.close()
+
+
+def test_filter_panel_starts_closed_on_a_phone(browser: Any, base_url: str) -> None:
+    """On a phone the cards come first; the filter panel opens on a tap."""
+    page = browser.new_page(viewport={"width": 390, "height": 844})
+    page.goto(base_url + "moduler/")
+    assert not page.locator("[data-kat-filters]").is_visible()
+    assert page.locator("[data-kat-cards] .kat-card").first.is_visible()
+    page.get_by_text("Filtre", exact=True).click()
+    assert page.locator("[data-kat-filters]").is_visible()
     page.close()
 
 

@@ -62,6 +62,12 @@ def test_yaml_values_are_escaped_and_never_run_as_templates(mini_site: Path) -> 
     assert "{{ ikke en makro }}" in text
 
 
+def test_hand_written_pages_reach_the_catalogue_under_danish_names(mini_site: Path) -> None:
+    """docs/om.md counts records with {{ katalog.moduler | length }} and friends."""
+    text = html(mini_site, "om")
+    assert "lige nu 5 moduler, 2 forløb, 2 roller og 2 uddannelsestyper" in text
+
+
 def test_edit_links_point_to_the_yaml_behind_the_page(mini_site: Path) -> None:
     """'Rediger' on a generated page opens its YAML file, not a Markdown file that does not exist."""
     links = parse(mini_site / "moduler" / "basis" / "index.html").links

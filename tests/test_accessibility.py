@@ -1,0 +1,80 @@
+"""WCAG 2.1 AA on every page type of the real site: axe-core in real chromium, light and dark."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from importlib.resources import files
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from katalog.browser import serve_directory
+
+from .conftest import require_chromium
+
+pytestmark = pytest.mark.browser
+require_chromium()
+
+# axe-core as shipped inside the axe-playwright-python wheel: no download at test time.
+AXE = files("axe_playwright_python").joinpath("axe.min.js").read_text("utf-8")
+WCAG_AA = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]
+
+PAGE_TYPES = [
+    "",
+    "struktur/",
+    "moduler/",
+    "moduler/oplaeringsvejleder-basis/",
+    "moduler/sosu-basis/",
+    "forloeb/",
+    "forloeb/daglig-vejleder-sosu/",
+    "roller/",
+    "roller/koordinator/",
+    "uddannelsestyper/",
+    "uddannelsestyper/akademimodul/",
+    "udbydere/",
+    "statistik/",
+    "ordliste/",
+    "kilder/",
+    "om/",
+]
+
+
+@pytest.fixture(scope="module")
+def base_url(real_site: Path) -> Iterator[str]:
+    with serve_directory(real_site) as url:
+        yield url
+
+
+def violations(page: Any) -> list[str]:
+    page.add_script_tag(content=AXE)
+    result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} – {[node['target'] for node in v['nodes']][:5]}"
+        for v in result["violations"]
+    ]
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_page_has_no_axe_violations(browser: Any, base_url: str, path: str, scheme: str) -> None:
+    """Zero WCAG 2.1 A/AA violations, in the light and the dark colour scheme."""
+    page = browser.new_page()
+    # Material keeps the chosen palette in localStorage; index 1 is the dark scheme in mkdocs.yml.
+    index = 1 if scheme == "slate" else 0
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {index}, color: {{}}}}))")
+    page.goto(base_url + path)
+    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    assert violations(page) == []
+    page.close()
+
+
+def test_keyboard_focus_is_visible(browser: Any, base_url: str) -> None:
+    """Tabbing to a card link draws a visible focus ring."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    link = page.locator(".kat-card a").first
+    link.focus()
+    outline = link.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
+    assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
+    page.close()
