@@ -4,9 +4,10 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
+BENCH_SIZES ?= 100,1000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve bench golden clean
+.PHONY: site test lint serve bench clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -35,9 +36,9 @@ lint: $(STAMP)
 serve: $(STAMP)
 	KATALOG_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## golden: rewrite the golden files in tests/golden/ after an intended change to rendering
-golden: $(STAMP)
-	KATALOG_UPDATE_GOLDEN=1 $(BIN)/pytest tests/test_render.py
+## bench: time validation, full build and live rebuild on synthetic catalogues, as ratios against plain MkDocs
+bench: $(STAMP)
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache
