@@ -180,8 +180,18 @@ def _structure(data: dict[str, Any], path: str, modules: dict[str, Module]) -> S
         for row in data.get("mapping", [])
     )
     extra = _plain(data, "description", "updated")
+    statistics = _statistics(data["statistics"]) if "statistics" in data else None
     return Structure(
-        data["id"], data["title"], data["kind"], data["summary"], tracks, _sources(data), path, mapping, **extra
+        data["id"],
+        data["title"],
+        data["kind"],
+        data["summary"],
+        tracks,
+        _sources(data),
+        path,
+        mapping,
+        statistics=statistics,
+        **extra,
     )
 
 

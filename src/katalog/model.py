@@ -263,6 +263,7 @@ class Structure:
     path: str
     mapping: tuple[MappingRow, ...] = ()
     description: str | None = None
+    statistics: Statistics | None = None
     updated: str | None = None
 
     @property

@@ -1,0 +1,233 @@
+"""The real catalogue holds everything report 001 states: every fact in tests/data/completeness.yaml is one case.
+
+The fixture lists, with the report's line numbers, every AMU number, the recommended structure, the days of every
+pathway, the roles, cases, akademi modules, providers and portfolio figures. These tests load content/ the way the
+site does and check each item, so a missing record or a changed number fails by name.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+
+from katalog.catalogue import load_catalogue
+from katalog.model import Catalogue, Module, Pathway, Structure
+
+from .conftest import ROOT, SCHEMAS
+
+FACTS: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "data" / "completeness.yaml").read_text("utf-8"))
+AMU = FACTS["amu_modules"]
+RECOMMENDED = FACTS["recommended_structure"]
+PATHWAYS = FACTS["pathways"]
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT / "content", SCHEMAS)
+
+
+def by_number(catalogue: Catalogue, number: int) -> Module:
+    found = [m for m in catalogue.modules.values() if m.amu_number == number]
+    assert len(found) == 1, f"{len(found)} moduler har fagnummer {number}"
+    return found[0]
+
+
+def by_title(catalogue: Catalogue, title: str, course_type: str) -> Module:
+    found = [m for m in catalogue.modules.values() if m.title == title and m.course_type.id == course_type]
+    assert len(found) == 1, f"{len(found)} moduler af typen {course_type} hedder {title!r}"
+    return found[0]
+
+
+def recommended(catalogue: Catalogue) -> Structure:
+    return catalogue.structures["anbefalet"]
+
+
+def placed(structure: Structure, module: Module) -> dict[str, set[str]]:
+    """Return the tiers a module stands at, per track of a structure."""
+    return {
+        track.entry: {level.tier for level in track.levels if module in level.modules}
+        for track in structure.tracks
+        if any(module in level.modules for level in track.levels)
+    }
+
+
+def pathway_days(pathway: Pathway) -> tuple[float | None, float | None]:
+    return pathway.total.low.days, pathway.total.high.days
+
+
+@pytest.mark.parametrize("fact", AMU, ids=[str(f["number"]) for f in AMU])
+def test_every_amu_number_in_the_report_has_its_module(catalogue: Catalogue, fact: dict[str, Any]) -> None:
+    """Each fagnummer the report prints is one AMU module with the report's title, days and status."""
+    module = by_number(catalogue, fact["number"])
+    assert module.course_type.id == "amu"
+    assert module.title == fact["title"]
+    assert module.duration.days == fact["days"]
+    assert module.status == fact["status"]
+    if "approved" in fact:
+        assert module.approved == fact["approved"]
+    if "fkb" in fact:
+        assert list(module.fkb) == fact["fkb"]
+    for old in fact.get("replaces", []):
+        assert by_number(catalogue, old).id in module.replaces
+
+
+@pytest.mark.parametrize("fact", AMU, ids=[str(f["number"]) for f in AMU])
+def test_participants_per_year_are_the_reports(catalogue: Catalogue, fact: dict[str, Any]) -> None:
+    """Participants per module and year are exactly Bilag 2.1's numbers, no more and no fewer."""
+    module = by_number(catalogue, fact["number"])
+    counts = {p.year: p.count for p in module.statistics.participants} if module.statistics else {}
+    assert counts == fact.get("participants", {})
+    if "total" in fact:
+        assert sum(counts.values()) == fact["total"]
+
+
+def test_the_catalogue_has_no_amu_number_the_report_lacks(catalogue: Catalogue) -> None:
+    """A fagnummer that is not in the report is not in the catalogue."""
+    numbers = {m.amu_number for m in catalogue.modules.values() if m.amu_number is not None}
+    assert numbers == {fact["number"] for fact in AMU}
+
+
+@pytest.mark.parametrize("fact", RECOMMENDED, ids=[f["id"] for f in RECOMMENDED])
+def test_every_recommended_module_is_placed_in_the_structure(catalogue: Catalogue, fact: dict[str, Any]) -> None:
+    """Each module of the recommended structure exists as stated and stands in the tracks its model shows."""
+    module = catalogue.modules[fact["id"]]
+    assert module.title == fact["title"]
+    assert module.duration.days == fact["days"]
+    assert module.status == fact["status"]
+    tiers = placed(recommended(catalogue), module)
+    assert sorted(tiers) == sorted(fact["tracks"])
+    if "tier" in fact:
+        assert module.tier == fact["tier"]
+        assert all(found == {fact["tier"]} for found in tiers.values())
+
+
+def test_the_recommended_structure_holds_nothing_else(catalogue: Catalogue) -> None:
+    """The recommended structure places exactly the report's modules, twelve of them new or revised AMU."""
+    modules = recommended(catalogue).modules
+    assert {m.id for m in modules} == {fact["id"] for fact in RECOMMENDED}
+    amu = [m for m in modules if m.course_type.id == "amu" and m.amu_number is None]
+    assert len(amu) == FACTS["recommended_amu_count"]
+
+
+@pytest.mark.parametrize("fact", FACTS["mapping"], ids=[str(f["from"]) for f in FACTS["mapping"]])
+def test_every_current_module_is_mapped_to_the_recommended_structure(
+    catalogue: Catalogue, fact: dict[str, Any]
+) -> None:
+    """Each module of today's structure says where its goals go, or that it is retired."""
+    module = by_number(catalogue, fact["from"])
+    assert module in catalogue.structures["nuvaerende"].modules
+    rows = [row for row in recommended(catalogue).mapping if row.old == module]
+    assert len(rows) == 1, f"{module.id} står {len(rows)} gange i mappingen"
+    assert sorted(m.id for m in rows[0].new) == sorted(fact["to"])
+    if not fact["to"]:
+        assert module.status == "udgår"
+        assert module.replaced_by == ()
+
+
+def test_the_current_structure_is_fully_mapped(catalogue: Catalogue) -> None:
+    """No module of today's structure is left out of the old-to-new mapping."""
+    current = {m.amu_number for m in catalogue.structures["nuvaerende"].modules}
+    assert current == {fact["from"] for fact in FACTS["mapping"]}
+
+
+@pytest.mark.parametrize("fact", PATHWAYS, ids=[f["id"] for f in PATHWAYS])
+def test_every_pathway_totals_the_days_the_report_states(catalogue: Catalogue, fact: dict[str, Any]) -> None:
+    """A pathway's computed total equals the sum of the days the report gives its modules."""
+    pathway = catalogue.pathways[fact["id"]]
+    assert pathway.kind == fact["kind"]
+    assert pathway_days(pathway) == (fact["days"], fact.get("up_to", fact["days"]))
+    if "organisation" in fact:
+        assert pathway.example is not None
+        assert pathway.example.organisation == fact["organisation"]
+
+
+def test_every_pathway_is_in_the_fixture(catalogue: Catalogue) -> None:
+    """A new pathway needs its stated days recorded in the fixture too."""
+    assert set(catalogue.pathways) == {fact["id"] for fact in PATHWAYS}
+
+
+@pytest.mark.parametrize("role", FACTS["roles"])
+def test_every_role_of_the_level_figure_exists(catalogue: Catalogue, role: str) -> None:
+    """The four levels of the report's level figure are roles with a recommended level or a reason for none."""
+    assert role in catalogue.roles
+    assert catalogue.roles[role].recommended_level or role == "kollega"
+
+
+@pytest.mark.parametrize(
+    "fact", FACTS["role_entries"], ids=[f"{f['role']}-{f['entry']}" for f in FACTS["role_entries"]]
+)
+def test_every_role_and_entry_has_a_recommended_pathway(catalogue: Catalogue, fact: dict[str, Any]) -> None:
+    """Each role the report trains has a recommended pathway for SOSU and for PAU."""
+    pathway = catalogue.pathways[fact["pathway"]]
+    assert pathway.role.id == fact["role"]
+    assert fact["entry"] in pathway.entries
+    assert (pathway.kind, pathway.structure) == ("anbefalet", "anbefalet")
+
+
+def test_akademi_modules_are_obligatory_or_elective_as_in_the_report(catalogue: Catalogue) -> None:
+    """The whole Akademiuddannelse i Sundhedspraksis has the report's obligatory modules and ten electives."""
+    pathway = catalogue.pathways["akademiuddannelsen-i-sundhedspraksis"]
+    single = [step.modules[0].title for step in pathway.steps if not step.is_choice]
+    choices = [sorted(m.title for m in step.modules) for step in pathway.steps if step.is_choice]
+    assert sorted(single) == sorted(FACTS["akademi_modules"]["obligatory"])
+    assert choices == [sorted(FACTS["akademi_modules"]["elective"])] * 3
+
+
+@pytest.mark.parametrize("title", FACTS["akademi_modules"]["obligatory"] + FACTS["akademi_modules"]["elective"])
+def test_every_akademi_module_the_report_names_exists(catalogue: Catalogue, title: str) -> None:
+    """Each module in the report's table of the akademiuddannelse is an akademimodul without invented ECTS."""
+    module = by_title(catalogue, title, "akademimodul")
+    assert module.duration.ects is None
+
+
+@pytest.mark.parametrize("name", FACTS["providers"])
+def test_every_school_in_the_provider_table_is_a_provider(catalogue: Catalogue, name: str) -> None:
+    """Each of the 14 schools offers at least the basis module 48256, as the report says all do."""
+    found = [p for p in catalogue.providers.values() if p.name == name]
+    assert len(found) == 1
+    assert by_number(catalogue, 48256) in found[0].modules
+
+
+def test_there_are_exactly_the_reports_providers(catalogue: Catalogue) -> None:
+    """No school is added or lost: 'I alt 14 skoler'."""
+    assert sorted(p.name for p in catalogue.providers.values()) == sorted(FACTS["providers"])
+
+
+def test_portfolio_participants_per_year_are_the_reports(catalogue: Catalogue) -> None:
+    """The current structure carries Bilag 2.1's row 'I alt' and its total."""
+    statistics = catalogue.structures["nuvaerende"].statistics
+    assert statistics is not None
+    assert {p.year: p.count for p in statistics.participants} == FACTS["portfolio"]["participants"]
+    totals = [f.value for f in statistics.figures if f.unit == "deltagere" and f.period == "2017-2022"]
+    assert FACTS["portfolio"]["total"] in totals
+
+
+@pytest.mark.parametrize("outcome", FACTS["portfolio"]["exams"])
+def test_exam_results_are_the_reports(catalogue: Catalogue, outcome: str) -> None:
+    """Each row of the exam table is on the current structure, per year and in total, in per cent."""
+    statistics = catalogue.structures["nuvaerende"].statistics
+    assert statistics is not None
+    found = {f.period: f.value for f in statistics.figures if f.label == f"Prøver: {outcome}" and f.unit == "%"}
+    assert found == FACTS["portfolio"]["exams"][outcome]
+
+
+def test_glossary_has_enough_terms_with_synonyms(catalogue: Catalogue) -> None:
+    """At least 40 glossary terms carry synonyms or abbreviations for the search."""
+    with_synonyms = [t for t in catalogue.glossary if t.synonyms or t.abbreviations]
+    assert len(with_synonyms) >= FACTS["glossary_terms_with_synonyms"]
+
+
+def test_every_record_cites_the_report_it_comes_from(catalogue: Catalogue) -> None:
+    """Modules, pathways, roles, structures and providers all cite at least one seed with a line number."""
+    records = [
+        *catalogue.modules.values(),
+        *catalogue.pathways.values(),
+        *catalogue.roles.values(),
+        *catalogue.structures.values(),
+        *catalogue.providers.values(),
+    ]
+    uncited = [r.id for r in records if not any(s.document in catalogue.documents and s.lines for s in r.sources)]
+    assert uncited == []
