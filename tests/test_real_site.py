@@ -67,3 +67,18 @@ def test_structure_page_links_every_module_placed_in_a_structure(site: Path, cat
 def test_every_link_and_anchor_resolves(site: Path) -> None:
     """No link in the real site is broken."""
     assert broken_links(site) == []
+
+
+def test_statistics_page_shows_every_figure_of_every_record(site: Path, catalogue: Catalogue) -> None:
+    """Every participant count and key figure in the content is on the statistics page, portfolio totals first."""
+    text = page_text(site, "statistik")
+    sources = [*catalogue.modules.values(), *catalogue.structures.values()]
+    for record in sources:
+        if record.statistics is None:
+            continue
+        for count in record.statistics.participants:
+            assert labels.number(count.count) in text, (record.id, count.year)
+        for figure in record.statistics.figures:
+            assert figure.label in text, (record.id, figure.label)
+            assert labels.number(figure.value) in text, (record.id, figure.label)
+    assert text.index("Hele porteføljen") < text.index("Deltagere i alt pr. modul")

@@ -11,6 +11,7 @@ from markupsafe import Markup, escape
 
 from katalog.catalogue import slugify
 from katalog.render import labels
+from katalog.render.figures import figure_table
 
 
 def _cell(value: Any) -> str:
@@ -44,6 +45,7 @@ def environment() -> Environment:
         slug=slugify,
         json=_json,
         cell=_cell,
+        figure_table=figure_table,
     )
     env.globals.update(
         ENTRIES=labels.ENTRIES,

@@ -138,9 +138,11 @@ def _statistics(c: Catalogue) -> str:
     rows = sorted(((m, sum(per_year[m.id].values())) for m in counted), key=lambda row: -row[1])
     with_figures = [m for m in c.modules.values() if m.statistics and m.statistics.figures]
     sourced = [m for m in c.modules.values() if m.statistics]
+    portfolios = [s for s in c.structures.values() if s.statistics]
     period = f"{years[0]}-{years[-1]}" if years else ""
     return _render(
         "statistics.md.j2",
+        portfolios=portfolios,
         rows=rows,
         years=years,
         per_year=per_year,
