@@ -19,6 +19,7 @@ from katalog.catalogue import load_catalogue
 from katalog.problems import ContentError
 from katalog.render import edit_url, render_pages
 from katalog.render.preview import problems_page
+from katalog.search import SearchIndexError, build_index, synonyms, with_search_terms
 
 PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
 
@@ -29,6 +30,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config.watch.extend([str(root / "content"), str(root / "schemas")])
     try:
         config.extra["katalog"] = load_catalogue(root / "content", root / "schemas")
+        config.extra["katalog_synonyms"] = synonyms(config.extra["katalog"].glossary)
     except ContentError as error:
         if not PREVIEW:
             raise PluginError(f"Indholdet har fejl; intet er bygget.\n{error}") from None
@@ -56,3 +58,16 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
     if edit_path and config.repo_url:
         page.edit_url = edit_url(config.repo_url, edit_path)
     return context
+
+
+def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
+    known = config.extra.get("katalog_synonyms")
+    return with_search_terms(html, known) if known is not None else html
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    # Also under `mkdocs serve`, so the live preview can search; indexing takes well under a second.
+    try:
+        build_index(Path(config.site_dir))
+    except SearchIndexError as error:
+        raise PluginError(str(error)) from None

@@ -37,6 +37,7 @@ PAGE_TYPES = [
     "ordliste/",
     "kilder/",
     "om/",
+    "soeg/",
 ]
 
 
@@ -65,6 +66,21 @@ def test_page_has_no_axe_violations(browser: Any, base_url: str, path: str, sche
     page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {index}, color: {{}}}}))")
     page.goto(base_url + path)
     assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    assert violations(page) == []
+    page.close()
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_open_search_with_results_has_no_axe_violations(browser: Any, base_url: str, scheme: str) -> None:
+    """The search dialog, Pagefind's results and its filters meet WCAG 2.1 AA too."""
+    page = browser.new_page()
+    index = 1 if scheme == "slate" else 0
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {index}, color: {{}}}}))")
+    page.goto(base_url + "moduler/")
+    page.keyboard.press("/")
+    page.locator(".pagefind-ui__search-input").fill("oplæringsvejledning")
+    page.locator(".pagefind-ui__result-link >> nth=0").wait_for()
+    page.locator(".pagefind-ui__filter-name", has_text="Niveau").click()
     assert violations(page) == []
     page.close()
 

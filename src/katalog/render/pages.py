@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from katalog.model import Catalogue, Module
+from katalog.model import Catalogue, Module, Pathway
 from katalog.render import labels
 from katalog.render.environment import environment
 
@@ -70,25 +70,48 @@ def _record_pages(c: Catalogue) -> Iterator[Page]:
             pathways=c.pathways_of(m),
             structures=c.structures_with(m),
             documents=docs,
+            search=module_search_data(m),
         )
         yield Page(f"moduler/{m.id}.md", markdown, m.path)
     for p in c.pathways.values():
         title = c.structures[p.structure].title if p.structure in c.structures else p.structure
         yield Page(
-            f"forloeb/{p.id}.md", _render("pathway.md.j2", pathway=p, structure_title=title, documents=docs), p.path
+            f"forloeb/{p.id}.md",
+            _render("pathway.md.j2", pathway=p, structure_title=title, documents=docs, search=pathway_search_data(p)),
+            p.path,
         )
     for t in c.course_types.values():
         typed = [m for m in c.modules.values() if m.course_type == t]
         yield Page(
             f"uddannelsestyper/{t.id}.md",
-            _render("course_type.md.j2", course_type=t, modules=typed, documents=docs),
+            _render(
+                "course_type.md.j2",
+                course_type=t,
+                modules=typed,
+                documents=docs,
+                search=SearchData((("Sidetype", "Uddannelsestype"),)),
+            ),
             t.path,
         )
     for r in c.roles.values():
         markdown = _render(
-            "role.md.j2", role=r, pathways=c.pathways_for_role(r), modules=c.modules_for_role(r), documents=docs
+            "role.md.j2",
+            role=r,
+            pathways=c.pathways_for_role(r),
+            modules=c.modules_for_role(r),
+            documents=docs,
+            search=SearchData((("Sidetype", "Rolle"),)),
         )
         yield Page(f"roller/{r.id}.md", markdown, r.path)
+
+
+@dataclass(frozen=True)
+class SearchData:
+    """Pagefind filters (name, value) and result metadata (key, value) for one page."""
+
+    filters: tuple[tuple[str, str], ...]
+    meta: tuple[tuple[str, str], ...] = ()
+    keywords: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -109,10 +132,7 @@ def facets(c: Catalogue) -> list[Facet]:
         return tuple((v, label, counts[v]) for v, label in values.items() if counts[v])
 
     types = {t.id: t.label for t in c.course_types.values()}
-    bands = {label: label for label, _, _ in labels.DURATION_BANDS} | {
-        "ECTS": "Angivet i ECTS",
-        "ikke oplyst": "Ikke oplyst",
-    }
+    bands = {label: label for label, _, _ in labels.DURATION_BANDS} | BAND_LABELS
     return [
         Facet("kursustype", "Kursustype", options(types, lambda m: [m.course_type.id])),
         Facet("niveau", "Niveau", options(labels.TIERS, lambda m: [m.tier])),
@@ -121,6 +141,37 @@ def facets(c: Catalogue) -> list[Facet]:
         Facet("varighed", "Varighed", options(bands, lambda m: [labels.duration_band(m.duration)])),
         Facet("status", "Status", options(labels.STATUSES, lambda m: [m.status])),
     ]
+
+
+BAND_LABELS = {"ECTS": "Angivet i ECTS", "ikke oplyst": "Ikke oplyst"}
+
+
+def module_search_data(m: Module) -> SearchData:
+    """What Pagefind shows and filters on for a module: the same values as the card filters."""
+    band = labels.duration_band(m.duration)
+    filters = [
+        ("Sidetype", "Modul"),
+        ("Kursustype", m.course_type.label),
+        *([("Niveau", labels.TIERS[m.tier])] if m.tier else []),
+        *[("Indgang", labels.ENTRIES[entry]) for entry in m.entries],
+        *[("Rolle", role.title) for role in m.roles],
+        ("Status", labels.STATUSES[m.status]),
+        ("Varighed", BAND_LABELS.get(band, band)),
+    ]
+    # Pagefind's result list shows these as "Type: AMU", "AMU-nummer: 49970", "Varighed: 11 dage".
+    meta = [("type", m.course_type.label)]
+    if m.amu_number:
+        meta.append(("AMU-nummer", str(m.amu_number)))
+    if not m.duration.is_empty:
+        meta.append(("varighed", labels.duration(m.duration)))
+    keywords = tuple(str(n) for n in (m.amu_number, *m.fkb) if n)
+    return SearchData(tuple(filters), tuple(meta), keywords)
+
+
+def pathway_search_data(p: Pathway) -> SearchData:
+    filters = [("Sidetype", "Forløb"), *[("Indgang", labels.ENTRIES[e]) for e in p.entries], ("Rolle", p.role.title)]
+    meta = [("type", labels.PATHWAY_KINDS[p.kind]), ("varighed", labels.duration_range(p.total))]
+    return SearchData(tuple(filters), tuple(meta))
 
 
 def _providers(c: Catalogue) -> str:

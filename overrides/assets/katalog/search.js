@@ -1,0 +1,88 @@
+// Pagefind search: a dialog opened from the header button, / or Ctrl+K, and the same UI on the search page.
+// The Pagefind UI is loaded on first use only, so pages that are just read fetch nothing extra.
+(function () {
+  "use strict";
+  var loading = null;
+
+  function bundle() {
+    var dialog = document.querySelector("[data-kat-search-dialog]");
+    return new URL(dialog.getAttribute("data-bundle"), document.baseURI).href;
+  }
+  function load() {
+    if (loading) { return loading; }
+    loading = new Promise(function (resolve, reject) {
+      var css = document.createElement("link");
+      css.rel = "stylesheet";
+      css.href = bundle() + "pagefind-ui.css";
+      document.head.appendChild(css);
+      var script = document.createElement("script");
+      script.src = bundle() + "pagefind-ui.js";
+      script.onload = resolve;
+      script.onerror = reject;
+      document.head.appendChild(script);
+    });
+    return loading;
+  }
+  function mount(element, query) {
+    return load().then(function () {
+      if (!element.pagefind) {
+        element.pagefind = new window.PagefindUI({
+          element: element,
+          bundlePath: bundle(),
+          showSubResults: true,
+          showImages: false,
+          autofocus: true
+        });
+      }
+      if (query) { element.pagefind.triggerSearch(query); }
+      return element.pagefind;
+    });
+  }
+  function open() {
+    var dialog = document.querySelector("[data-kat-search-dialog]");
+    if (!dialog.open) { dialog.showModal(); }
+    mount(dialog.querySelector("[data-kat-search]")).then(function () {
+      var input = dialog.querySelector("input[type=text], input[type=search]");
+      if (input) { input.focus(); }
+    });
+  }
+  function typing(target) {
+    return target && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+  function init() {
+    var page = document.querySelector("[data-kat-search-page]");
+    if (page) {
+      page.hidden = false;
+      document.querySelectorAll("[data-kat-search-nojs]").forEach(function (note) { note.hidden = true; });
+      mount(page, new URLSearchParams(window.location.search).get("q"));
+    }
+    document.querySelectorAll("[data-kat-search-open]").forEach(function (button) {
+      button.addEventListener("click", function (event) {
+        if (page) { return; }  // on the search page itself the link just reloads it
+        event.preventDefault();
+        open();
+      });
+    });
+    var close = document.querySelector("[data-kat-search-close]");
+    if (close) {
+      close.addEventListener("click", function () { close.closest("dialog").close(); });
+    }
+    document.addEventListener("keydown", function (event) {
+      var shortcut = (event.key === "/" && !typing(event.target)) ||
+        (event.key.toLowerCase() === "k" && (event.ctrlKey || event.metaKey));
+      if (!shortcut) { return; }
+      event.preventDefault();
+      if (page) {
+        var input = page.querySelector("input");
+        if (input) { input.focus(); }
+      } else {
+        open();
+      }
+    });
+  }
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", init);
+  } else {
+    init();
+  }
+})();
