@@ -10,7 +10,7 @@ from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 from katalog.render import labels
 
-from .conftest import ROOT, SCHEMAS, make_project, mkdocs_build
+from .conftest import ROOT, SCHEMAS
 from .sitecheck import broken_links, parse
 
 pytestmark = pytest.mark.build
@@ -22,11 +22,8 @@ def catalogue() -> Catalogue:
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    project = make_project(tmp_path_factory.mktemp("real"), ROOT / "content")
-    result = mkdocs_build(project)
-    assert result.returncode == 0, result.stderr
-    return project / "site"
+def site(real_site: Path) -> Path:
+    return real_site
 
 
 def page_text(site: Path, url: str) -> str:
