@@ -48,7 +48,7 @@ def downloads_page(catalogue: Catalogue, files: Mapping[str, bytes]) -> str:
             data_date=data_date(catalogue),
             version=EXPORT_VERSION,
             columns=[(header, meaning) for header, meaning, _ in COLUMNS],
-            counts={"modules": len(catalogue.modules), "pathways": len(catalogue.pathways)},
+            counts={"modules": len(catalogue.modules)},
             PDF_FILE=PDF_FILE,
             JSON_FILE=JSON_FILE,
             SCHEMA_FILE=SCHEMA_FILE,
