@@ -64,7 +64,9 @@ def test_filters_work_by_keyboard(browser: Any, base_url: str) -> None:
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "moduler/", "moduler/basis/", "struktur/", "forloeb/sosu-vejleder/", "ordliste/"])
+@pytest.mark.parametrize(
+    "path", ["", "moduler/", "moduler/basis/", "struktur/", "forloeb/sosu-vejleder/", "ordliste/", "hent/"]
+)
 def test_pages_request_nothing_from_other_hosts(browser: Any, base_url: str, path: str) -> None:
     """Every request a page makes goes to the site's own host."""
     page = browser.new_page()
