@@ -16,6 +16,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from katalog.catalogue import load_catalogue
+from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, PDF_FILE, download_files, downloads_page, pdf_enabled
+from katalog.pdf import PdfError
 from katalog.problems import ContentError
 from katalog.render import edit_url, render_pages
 from katalog.render.preview import problems_page
@@ -50,7 +52,22 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["katalog_edit_paths"] = {page.src_uri: page.edit_path for page in pages}
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    _add_downloads(files, config, catalogue)
     return files
+
+
+def _add_downloads(files: Files, config: MkDocsConfig, catalogue: Any) -> None:
+    """Add the PDF and the exports as site files (so links to them are checked) and the page listing them."""
+    root = Path(config.config_file_path).parent
+    try:
+        made = download_files(catalogue, root / "schemas", pdf=pdf_enabled(), site_url=config.site_url or "")
+    except PdfError as error:
+        raise PluginError(f"PDF'en kunne ikke bygges: {error}") from None
+    for name, content in made.items():
+        files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", content=content))
+    files.append(File.generated(config, DOWNLOADS_PAGE, content=downloads_page(catalogue, made)))
+    config.extra["katalog_edit_paths"][DOWNLOADS_PAGE] = "content/"
+    config.extra["katalog_pdf"] = f"{DOWNLOAD_DIR}/{PDF_FILE}" if PDF_FILE in made else None
 
 
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

@@ -28,11 +28,11 @@ def make_project(target: Path, content: Path = MINI) -> Path:
     return target
 
 
-def mkdocs_build(project: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` in a project folder."""
+def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run a real `mkdocs build --strict` in a project folder (extra environment variables in env)."""
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
-    env = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent)}
-    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=env, timeout=600)
+    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent), **(env or {})}
+    return subprocess.run(command, cwd=project, capture_output=True, text=True, env=environ, timeout=600)
 
 
 @pytest.fixture
@@ -52,7 +52,7 @@ def mini_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="session")
 def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The real catalogue in content/ built once into a real site."""
+    """The real catalogue in content/ built once, PDF included, for every test that needs it."""
     project = make_project(tmp_path_factory.mktemp("real"), ROOT / "content")
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr

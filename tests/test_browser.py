@@ -90,7 +90,9 @@ def test_filter_panel_starts_closed_on_a_phone(browser: Any, base_url: str) -> N
     page.close()
 
 
-@pytest.mark.parametrize("path", ["", "moduler/", "moduler/basis/", "struktur/", "forloeb/sosu-vejleder/", "ordliste/"])
+@pytest.mark.parametrize(
+    "path", ["", "moduler/", "moduler/basis/", "struktur/", "forloeb/sosu-vejleder/", "ordliste/", "hent/"]
+)
 def test_pages_request_nothing_from_other_hosts(browser: Any, base_url: str, path: str) -> None:
     """Every request a page makes goes to the site's own host."""
     page = browser.new_page()

@@ -6,6 +6,9 @@ import argparse
 import sys
 from pathlib import Path
 
+from katalog.catalogue import build_catalogue
+from katalog.export import export_files, write_files
+from katalog.model import Catalogue
 from katalog.problems import format_problems
 from katalog.validate import validate_content
 
@@ -29,6 +32,12 @@ def _parser() -> argparse.ArgumentParser:
     check = commands.add_parser("validate", help="tjek alt indhold og vis alle problemer")
     check.add_argument("--format", choices=["text", "github"], default="text", help="github: annoteringer til Actions")
     check.set_defaults(run=_validate)
+    export = commands.add_parser("export", help="skriv katalog.json, katalog.schema.json og moduler.csv")
+    export.add_argument("--out", type=Path, required=True, help="mappen, filerne skrives i")
+    export.set_defaults(run=_export)
+    book = commands.add_parser("pdf", help="lav kataloget som PDF-bog")
+    book.add_argument("--out", type=Path, required=True, help="PDF-filen, der skal skrives")
+    book.set_defaults(run=_pdf)
     return parser
 
 
@@ -45,6 +54,43 @@ def _validate(args: argparse.Namespace) -> int:
     count = sum(len(docs) for docs in tree.documents.values())
     print(f"Alt indhold er gyldigt: {count} filer tjekket.")
     return 0
+
+
+def _export(args: argparse.Namespace) -> int:
+    catalogue = _valid_catalogue(args)
+    if isinstance(catalogue, int):
+        return catalogue
+    written = write_files(export_files(catalogue, args.schemas), args.out)
+    print(f"Skrev {len(written)} filer i {args.out}: {', '.join(path.name for path in written)}.")
+    return 0
+
+
+def _pdf(args: argparse.Namespace) -> int:
+    catalogue = _valid_catalogue(args)
+    if isinstance(catalogue, int):
+        return catalogue
+    from katalog.pdf import PdfError, write_pdf  # WeasyPrint is slow to import; only this command needs it
+
+    try:
+        target = write_pdf(catalogue, args.out)
+    except PdfError as error:
+        print(f"katalog: {error}", file=sys.stderr)
+        return 1
+    print(f"Skrev {target} ({target.stat().st_size // 1000} kB).")
+    return 0
+
+
+def _valid_catalogue(args: argparse.Namespace) -> Catalogue | int:
+    """Validate like `katalog validate`; return the catalogue, or the exit code after printing problems."""
+    if not args.content.is_dir():
+        print(f"katalog: indholdsmappen '{args.content}' findes ikke", file=sys.stderr)
+        return 2
+    tree, problems = validate_content(args.content, args.schemas)
+    if problems:
+        print(format_problems(problems))
+        print("Intet er skrevet.", file=sys.stderr)
+        return 1
+    return build_catalogue(tree)
 
 
 if __name__ == "__main__":

@@ -10,6 +10,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
 from katalog.catalogue import slugify
+from katalog.export import linked_data
 from katalog.render import labels
 from katalog.render.figures import figure_table
 
@@ -56,4 +57,5 @@ def environment() -> Environment:
         FIELD_NAMES=labels.FIELD_NAMES,
         DURATION_BANDS=labels.DURATION_BANDS,
     )
+    env.globals.update(course_jsonld=linked_data.course_script, program_jsonld=linked_data.program_script)
     return env

@@ -1,0 +1,66 @@
+"""What the 'Hent kataloget' page offers: the PDF book and the data exports, and the page itself."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from pathlib import Path
+
+from katalog.export import COLUMNS, CSV_FILE, EXPORT_VERSION, JSON_FILE, SCHEMA_FILE, data_date, export_files
+from katalog.model import Catalogue
+from katalog.render import labels
+from katalog.render.environment import environment
+
+DOWNLOAD_DIR = "hent"
+DOWNLOADS_PAGE = f"{DOWNLOAD_DIR}/index.md"
+PDF_FILE = "oplaeringsvejleder-katalog.pdf"
+PDF_PATH = f"{DOWNLOAD_DIR}/{PDF_FILE}"
+
+
+def pdf_enabled(environ: Mapping[str, str] = os.environ) -> bool:
+    """Decide whether a build makes the PDF: KATALOG_PDF=0/1 decides, else not in a preview."""
+    flag = environ.get("KATALOG_PDF", "").strip().lower()
+    if flag in ("0", "false", "no", "off"):
+        return False
+    if flag in ("1", "true", "yes", "on"):
+        return True
+    return environ.get("KATALOG_PREVIEW") != "1"
+
+
+def download_files(catalogue: Catalogue, schema_dir: Path, *, pdf: bool, site_url: str = "") -> dict[str, bytes]:
+    """Return the files for the downloads folder by name; the PDF only when asked for (it is slow)."""
+    files = export_files(catalogue, schema_dir, site_url)
+    if pdf:
+        from katalog.pdf import build_pdf  # WeasyPrint takes a second to import; previews skip it
+
+        files = {PDF_FILE: build_pdf(catalogue, site_url), **files}
+    return files
+
+
+def downloads_page(catalogue: Catalogue, files: Mapping[str, bytes]) -> str:
+    """Render the downloads page as Markdown: each file with what it is for and its size."""
+    sizes = {name: file_size(len(content)) for name, content in files.items()}
+    return (
+        environment()
+        .get_template("pages/downloads.md.j2")
+        .render(
+            sizes=sizes,
+            data_date=data_date(catalogue),
+            version=EXPORT_VERSION,
+            columns=[(header, meaning) for header, meaning, _ in COLUMNS],
+            counts={"modules": len(catalogue.modules)},
+            PDF_FILE=PDF_FILE,
+            JSON_FILE=JSON_FILE,
+            SCHEMA_FILE=SCHEMA_FILE,
+            CSV_FILE=CSV_FILE,
+        )
+    )
+
+
+def file_size(size: int) -> str:
+    """Say a file size the Danish way: '12 kB', '1,4 MB'."""
+    if size < 1000:
+        return f"{size} byte"
+    if size < 1_000_000:
+        return f"{labels.number(round(size / 1000))} kB"
+    return f"{labels.number(round(size / 1_000_000, 1))} MB"
