@@ -38,6 +38,7 @@ PAGE_TYPES = [
     "kilder/",
     "om/",
     "soeg/",
+    "hent/",
 ]
 
 
