@@ -4,7 +4,11 @@ A synthetic catalogue is the real content/ plus N generated modules (copies of a
 ids). The baseline is plain MkDocs + Material building the very Markdown the katalog renders, written to disk
 beforehand, with no hooks or plugins. Ratios, not seconds, are the result: the machine's speed cancels out.
 
-Usage: python scripts/bench.py [--sizes 100,1000] [--out build/bench]
+Search is set beside Material's own (lunr) search on the same pages: index size, and the bytes a reader's
+browser fetches to answer one typical query, measured in real chromium. The PDF is timed on its own, only up
+to --pdf-max modules, because WeasyPrint needs about a quarter of a second per page.
+
+Usage: python scripts/bench.py [--sizes 100,1000] [--pdf-max 200] [--out build/bench]
 """
 
 from __future__ import annotations
@@ -16,31 +20,39 @@ import shutil
 import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+from typing import Any
 
+from katalog.browser import launch_chromium
 from katalog.catalogue import load_catalogue
+from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
+from katalog.pdf import build_pdf
 from katalog.render import render_pages
+from katalog.search import BUNDLE, build_index
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_MODULE = "sosu-basis"  # a recommended module: no AMU number to keep unique, nothing points to it
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KATALOG_PDF": "0"}
+QUERY = "vejleder"
 
 
 @dataclass(frozen=True)
 class Row:
     label: str
-    katalog: float
+    katalog: float | None
     baseline: float | None
     unit: str = "s"
 
     @property
     def ratio(self) -> str:
-        return f"{self.katalog / self.baseline:.2f}" if self.baseline else "–"
+        return f"{self.katalog / self.baseline:.2f}" if self.katalog is not None and self.baseline else "–"
 
 
 def synthetic_project(target: Path, extra_modules: int) -> Path:
@@ -59,17 +71,25 @@ def synthetic_project(target: Path, extra_modules: int) -> Path:
     return target
 
 
-def plain_project(katalog_project: Path, target: Path) -> Path:
-    """The same pages as pre-written Markdown, built by MkDocs + Material with no hooks or plugins."""
+def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> Path:
+    """The same pages as pre-written Markdown, built by MkDocs + Material with no hooks and the given plugins."""
     shutil.copytree(katalog_project / "docs", target / "docs")
     shutil.copytree(katalog_project / "overrides", target / "overrides")
+    if "search" in plugins:  # Material's own header, with its own search box
+        (target / "overrides" / "partials" / "header.html").unlink()
     catalogue = load_catalogue(katalog_project / "content", katalog_project / "schemas")
     for page in render_pages(catalogue):
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, "utf-8")
+    # The downloads page and the exports, as the hooks would add them (without the PDF, as in the timed build).
+    made = download_files(catalogue, katalog_project / "schemas", pdf=False)
+    (target / "docs" / DOWNLOAD_DIR).mkdir(exist_ok=True)
+    for name, content in made.items():
+        (target / "docs" / DOWNLOAD_DIR / name).write_bytes(content)
+    (target / "docs" / DOWNLOADS_PAGE).write_text(downloads_page(catalogue, made), "utf-8")
     config = (katalog_project / "mkdocs.yml").read_text("utf-8")
-    config = re.sub(r"^plugins:\n(?:  .*\n)+", "plugins: []\n", config, flags=re.M)
+    config = re.sub(r"^plugins:\n(?:  .*\n)+", f"plugins: {plugins}\n", config, flags=re.M)
     config = re.sub(r"^hooks:\n(?:  .*\n)+", "", config, flags=re.M)
     (target / "mkdocs.yml").write_text(config, "utf-8")
     return target
@@ -135,7 +155,57 @@ def serve_rebuild(project: Path, source: Path, page: str, old: str, preview: boo
         return time.perf_counter() - start
 
 
-def bench(size: int, work: Path) -> tuple[int, list[Row]]:
+@contextmanager
+def counting_server(site: Path) -> Iterator[tuple[str, list[str]]]:
+    """Serve a site and record every path asked for: web workers' fetches are invisible to the page's events."""
+    asked: list[str] = []
+
+    class Handler(SimpleHTTPRequestHandler):
+        def __init__(self, *args: Any, **kwargs: Any) -> None:
+            super().__init__(*args, directory=str(site), **kwargs)
+
+        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - name fixed by the base class
+            pass
+
+        def send_head(self) -> Any:
+            asked.append(self.translate_path(self.path))
+            return super().send_head()
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def bytes_for_query(site: Path, open_search: str, field: str, result: str, search_files: str) -> tuple[int, int]:
+    """Bytes a first-time visitor's browser fetches to open a page and search for QUERY: all, and search's share.
+
+    Material's search loads its whole index with every first page; Pagefind loads pieces when asked.
+    search_files is a regular expression for the paths that belong to search.
+    """
+    with counting_server(site) as (url, asked), launch_chromium() as browser:
+        page = browser.new_context().new_page()
+        page.goto(url + "moduler/", wait_until="networkidle")
+        page.click(open_search)
+        page.locator(field).wait_for()
+        page.keyboard.type(QUERY, delay=30)  # Material's search listens to key events, not to a filled value
+        page.locator(result).first.wait_for(timeout=60_000)
+        page.wait_for_load_state("networkidle")
+        page.wait_for_timeout(500)
+        files = [Path(path) for path in asked if Path(path).is_file()]
+        total = sum(f.stat().st_size for f in files)
+        share = sum(f.stat().st_size for f in files if re.search(search_files, f.as_posix()))
+        return total, share
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(f.stat().st_size for f in folder.rglob("*") if f.is_file())
+
+
+def bench(size: int, work: Path, pdf_max: int) -> tuple[int, list[Row]]:
     project = synthetic_project(work / f"katalog-{size}", size)
     plain = plain_project(project, work / f"plain-{size}")
     load = seconds(lambda: load_catalogue(project / "content", project / "schemas"))
@@ -144,6 +214,23 @@ def bench(size: int, work: Path) -> tuple[int, list[Row]]:
     baseline = seconds(lambda: mkdocs_build(plain))
     pages, size_bytes = folder_size(project / "site")
     plain_pages, plain_bytes = folder_size(plain / "site")
+    index = seconds(lambda: build_index(project / "site"))
+    lunr = plain_project(project, work / f"lunr-{size}", plugins="[search]")
+    mkdocs_build(lunr)
+    pagefind_kb = folder_bytes(project / "site" / BUNDLE) / 1024
+    lunr_kb = folder_bytes(lunr / "site" / "search") / 1024
+    pagefind_total, pagefind_share = bytes_for_query(
+        project / "site", "[data-kat-search-open]", ".pagefind-ui__search-input", ".pagefind-ui__result", "/pagefind/"
+    )
+    lunr_total, lunr_share = bytes_for_query(
+        lunr / "site",
+        "input.md-search__input",
+        "input.md-search__input",
+        ".md-search-result__item",
+        r"/search/|/workers/search|/lunr/",
+    )
+    catalogue = load_catalogue(project / "content", project / "schemas")
+    pdf = seconds(lambda: build_pdf(catalogue)) if size <= pdf_max else None
     title = "Oplæringsvejledning, SOSU, basis"
     page = "moduler/sosu-basis/"
     rebuild = serve_rebuild(project, project / "content/modules/sosu-basis.yaml", page, f"title: {title}", True)
@@ -153,18 +240,29 @@ def bench(size: int, work: Path) -> tuple[int, list[Row]]:
         Row("fuldt byg (mkdocs build)", build, baseline),
         Row("ændring vist i make serve", rebuild, plain_rebuild),
         Row("KB html pr. side", size_bytes / pages / 1024, plain_bytes / plain_pages / 1024, "KB"),
+        Row("søgeindeks bygget (Pagefind, mod ren MkDocs-byg)", index, baseline),
+        Row("søgeindeks i alt (Pagefind / lunr)", pagefind_kb, lunr_kb, "KB"),
+        Row(
+            f"hentet: første side + søgning på «{QUERY}» (Pagefind / lunr)",
+            pagefind_total / 1024,
+            lunr_total / 1024,
+            "KB",
+        ),
+        Row("heraf søgningens filer (Pagefind / lunr)", pagefind_share / 1024, lunr_share / 1024, "KB"),
+        Row("PDF-bogen (mod ren MkDocs-byg)", pdf, baseline),
     ]
 
 
 def report(results: dict[int, list[Row]]) -> str:
     lines = [
-        "| moduler | måling | katalog | ren MkDocs | forhold |",
+        "| moduler | måling | katalog | ren MkDocs + Material | forhold |",
         "| ---: | --- | ---: | ---: | ---: |",
     ]
     for size, rows in results.items():
         for row in rows:
+            value = f"{row.katalog:.2f} {row.unit}" if row.katalog is not None else "ikke målt"
             baseline = f"{row.baseline:.2f} {row.unit}" if row.baseline is not None else "–"
-            lines.append(f"| {size} | {row.label} | {row.katalog:.2f} {row.unit} | {baseline} | {row.ratio} |")
+            lines.append(f"| {size} | {row.label} | {value} | {baseline} | {row.ratio} |")
     return "\n".join(lines)
 
 
@@ -173,12 +271,13 @@ def main() -> None:
     parser.add_argument(
         "--sizes", default="100,1000", help="synthetic modules added to the real ones, per run, comma-separated"
     )
+    parser.add_argument("--pdf-max", type=int, default=200, help="time the PDF only up to this many added modules")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "bench")
     args = parser.parse_args()
     shutil.rmtree(args.out, ignore_errors=True)
     results = {}
     for size in (int(s) for s in args.sizes.split(",")):
-        modules, rows = bench(size, args.out)
+        modules, rows = bench(size, args.out, args.pdf_max)
         results[modules] = rows
         print(f"… {modules} moduler målt", file=sys.stderr)
     table = report(results)
