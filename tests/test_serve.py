@@ -76,3 +76,11 @@ def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path,
     module.write_text(good, "utf-8")
     assert wait_for(lambda: "Oplæringsvejleder, basis" in fetch(url + "moduler/basis/"))
     assert server.poll() is None
+
+
+def test_preview_can_search_and_skips_the_pdf(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+    """The live preview has a Pagefind index of what it serves, and no PDF (too slow for every keystroke)."""
+    _, url, _ = preview
+    assert '"page_count"' in fetch(url + "pagefind/pagefind-entry.json")
+    downloads = fetch(url + "hent/")
+    assert "katalog.json" in downloads and "oplaeringsvejleder-katalog.pdf" not in downloads
