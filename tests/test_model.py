@@ -77,3 +77,13 @@ def test_slugs_keep_danish_letters_readable(text: str, slug: str) -> None:
 def test_numbers_are_formatted_the_danish_way(value: float, text: str) -> None:
     """Thousands with a dot, decimals with a comma."""
     assert labels.number(value) == text
+
+
+def test_a_module_without_stated_length_makes_a_total_incomplete_not_shorter() -> None:
+    """A step whose module has no length is flagged, and the total says so instead of counting it as nothing."""
+    known = DurationRange(Duration(days=2), Duration(days=4))
+    unknown = DurationRange(Duration(), Duration(), incomplete=True)
+    total = known + unknown
+    assert total.incomplete and not known.incomplete
+    assert labels.duration_range(total) == "2-4 dage plus moduler uden oplyst længde"
+    assert labels.duration_range(unknown) == "ikke oplyst"

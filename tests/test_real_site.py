@@ -82,3 +82,12 @@ def test_statistics_page_shows_every_figure_of_every_record(site: Path, catalogu
             assert figure.label in text, (record.id, figure.label)
             assert labels.number(figure.value) in text, (record.id, figure.label)
     assert text.index("Hele porteføljen") < text.index("Deltagere i alt pr. modul")
+
+
+def test_a_pathway_with_modules_of_unknown_length_says_so(site: Path, catalogue: Catalogue) -> None:
+    """A total never quietly counts a module without a stated length as zero."""
+    for pathway in catalogue.pathways.values():
+        unknown = [m for m in pathway.modules if m.duration.is_empty]
+        text = page_text(site, f"forloeb/{pathway.id}")
+        said = "Kilderne oplyser ikke længden af alle moduler" in text
+        assert said == bool(unknown), pathway.id

@@ -61,13 +61,17 @@ def _add(a: float | None, b: float | None) -> float | None:
 
 @dataclass(frozen=True)
 class DurationRange:
-    """A computed total: the shortest and longest way through a pathway."""
+    """A computed total: the shortest and longest way through a pathway.
+
+    incomplete: some module on the way has no stated length, so the true total is more than the sum.
+    """
 
     low: Duration
     high: Duration
+    incomplete: bool = False
 
     def __add__(self, other: DurationRange) -> DurationRange:
-        return DurationRange(self.low + other.low, self.high + other.high)
+        return DurationRange(self.low + other.low, self.high + other.high, self.incomplete or other.incomplete)
 
     @property
     def is_fixed(self) -> bool:
@@ -185,8 +189,8 @@ class Step:
             total = self.pathway.total
         else:
             lengths = sorted((m.duration for m in self.modules), key=lambda d: (d.days or 0, d.ects or 0))
-            total = DurationRange(lengths[0], lengths[-1])
-        return DurationRange(total.high.zero(), total.high) if self.optional else total
+            total = DurationRange(lengths[0], lengths[-1], any(m.duration.is_empty for m in self.modules))
+        return DurationRange(total.high.zero(), total.high, total.incomplete) if self.optional else total
 
 
 @dataclass(frozen=True)

@@ -25,7 +25,7 @@ from katalog.model import (
     Structure,
 )
 
-EXPORT_VERSION = "1.0.0"
+EXPORT_VERSION = "1.1.0"
 TITLE = "Oplæringsvejleder-kataloget"
 
 
@@ -231,7 +231,7 @@ def duration_record(d: Duration) -> dict[str, Any]:
 
 def range_record(r: DurationRange) -> dict[str, Any]:
     """Return a computed total: the shortest and the longest way through."""
-    return {"low": duration_record(r.low), "high": duration_record(r.high)}
+    return {"low": duration_record(r.low), "high": duration_record(r.high), "incomplete": r.incomplete}
 
 
 def _ref(record_id: str, title: str) -> dict[str, str]:

@@ -68,7 +68,17 @@ def duration(value: Duration) -> str:
 
 
 def duration_range(value: DurationRange) -> str:
-    """Say a computed total; a range where a choice or an optional step makes it vary."""
+    """Say a computed total; a range where a choice or an optional step makes it vary.
+
+    Modules without a stated length are said to be there, never silently counted as nothing.
+    """
+    text = _known_range(value)
+    if value.incomplete and not value.high.is_empty:
+        return f"{text} plus moduler uden oplyst længde"
+    return text
+
+
+def _known_range(value: DurationRange) -> str:
     if value.is_fixed:
         return duration(value.low)
     low, high = value.low, value.high
