@@ -14,16 +14,20 @@ PAGES = {
     "modul": "moduler/oplaeringsvejleder-basis/",
     "forloeb": "forloeb/",
     "uddannelsestyper": "uddannelsestyper/",
+    "forloeb-side": "forloeb/daglig-vejleder-sosu/",
+    "statistik": "statistik/",
+    "hent": "hent/",
 }
 SIZES = {"desktop": (1280, 900), "telefon": (390, 844)}
 
 
 def main(site: Path, out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
-    pages = dict(PAGES)
-    first_pathway = next((p.name for p in sorted((site / "forloeb").iterdir()) if p.is_dir()), None)
-    if first_pathway:
-        pages["forloeb-side"] = f"forloeb/{first_pathway}/"
+    pages = {name: url for name, url in PAGES.items() if (site / url / "index.html").exists()}
+    if "forloeb-side" not in pages:  # another catalogue: show its first pathway
+        first = next((p.name for p in sorted((site / "forloeb").iterdir()) if p.is_dir()), None)
+        if first:
+            pages["forloeb-side"] = f"forloeb/{first}/"
     with serve_directory(site) as base, launch_chromium() as browser:
         for size, (width, height) in SIZES.items():
             page = browser.new_page(viewport={"width": width, "height": height})
