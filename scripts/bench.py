@@ -17,20 +17,15 @@ import argparse
 import os
 import re
 import shutil
-import socket
 import subprocess
 import sys
-import threading
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
 
-from katalog.browser import launch_chromium
+from katalog.browser import fetch_text, free_port, launch_chromium, serve_directory, wait_until
 from katalog.catalogue import load_catalogue
 from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
 from katalog.pdf import build_pdf
@@ -111,33 +106,20 @@ def folder_size(folder: Path) -> tuple[int, int]:
     return len(pages), sum(p.stat().st_size for p in pages)
 
 
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
 def wait_for(check: Callable[[], bool], limit: float = 120) -> None:
-    deadline = time.monotonic() + limit
-    while not check():
-        if time.monotonic() > deadline:
-            raise TimeoutError("mkdocs serve did not show the change")
-        time.sleep(0.05)
+    if not wait_until(check, limit):
+        raise TimeoutError("mkdocs serve did not show the change")
 
 
 @contextmanager
 def serving(project: Path, preview: bool) -> Iterator[str]:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port = sock.getsockname()[1]
+    port = free_port()
     env = {**ENV, "KATALOG_PREVIEW": "1"} if preview else ENV
     command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
     server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     url = f"http://127.0.0.1:{port}/"
     try:
-        wait_for(lambda: "Oplæringsvejleder" in fetch(url))
+        wait_for(lambda: "Oplæringsvejleder" in fetch_text(url))
         yield url
     finally:
         server.terminate()
@@ -151,33 +133,8 @@ def serve_rebuild(project: Path, source: Path, page: str, old: str, preview: boo
         time.sleep(2)  # the file watcher starts just after the first page is served
         start = time.perf_counter()
         source.write_text(source.read_text("utf-8").replace(old, new, 1), "utf-8")
-        wait_for(lambda: "(ændret)" in fetch(url + page))
+        wait_for(lambda: "(ændret)" in fetch_text(url + page))
         return time.perf_counter() - start
-
-
-@contextmanager
-def counting_server(site: Path) -> Iterator[tuple[str, list[str]]]:
-    """Serve a site and record every path asked for: web workers' fetches are invisible to the page's events."""
-    asked: list[str] = []
-
-    class Handler(SimpleHTTPRequestHandler):
-        def __init__(self, *args: Any, **kwargs: Any) -> None:
-            super().__init__(*args, directory=str(site), **kwargs)
-
-        def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - name fixed by the base class
-            pass
-
-        def send_head(self) -> Any:
-            asked.append(self.translate_path(self.path))
-            return super().send_head()
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/", asked
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def bytes_for_query(site: Path, open_search: str, field: str, result: str, search_files: str) -> tuple[int, int]:
@@ -186,7 +143,8 @@ def bytes_for_query(site: Path, open_search: str, field: str, result: str, searc
     Material's search loads its whole index with every first page; Pagefind loads pieces when asked.
     search_files is a regular expression for the paths that belong to search.
     """
-    with counting_server(site) as (url, asked), launch_chromium() as browser:
+    asked: list[Path] = []
+    with serve_directory(site, asked) as url, launch_chromium() as browser:
         page = browser.new_context().new_page()
         page.goto(url + "moduler/", wait_until="networkidle")
         page.click(open_search)
@@ -195,7 +153,7 @@ def bytes_for_query(site: Path, open_search: str, field: str, result: str, searc
         page.locator(result).first.wait_for(timeout=60_000)
         page.wait_for_load_state("networkidle")
         page.wait_for_timeout(500)
-        files = [Path(path) for path in asked if Path(path).is_file()]
+        files = [path for path in asked if path.is_file()]
         total = sum(f.stat().st_size for f in files)
         share = sum(f.stat().st_size for f in files if re.search(search_files, f.as_posix()))
         return total, share

@@ -3,42 +3,18 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
-import time
-import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from katalog.browser import fetch_text, free_port, wait_until
+
 from .conftest import make_project
 
 pytestmark = pytest.mark.build
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
-def fetch(url: str) -> str:
-    try:
-        with urllib.request.urlopen(url, timeout=5) as response:
-            return str(response.read().decode("utf-8"))
-    except OSError:
-        return ""
-
-
-def wait_for(check: Callable[[], bool], seconds: float = 60) -> bool:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if check():
-            return True
-        time.sleep(0.3)
-    return False
 
 
 @pytest.fixture
@@ -52,7 +28,7 @@ def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]
     )
     url = f"http://127.0.0.1:{port}/"
     try:
-        assert wait_for(lambda: "Oplæringsvejleder" in fetch(url)), "serve did not start"
+        assert wait_until(lambda: "Oplæringsvejleder" in fetch_text(url)), "serve did not start"
         yield project, url, server
     finally:
         server.terminate()
@@ -65,22 +41,22 @@ def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path,
     module = project / "content" / "modules" / "basis.yaml"
     good = module.read_text("utf-8")
     module.write_text(good.replace("title: Oplæringsvejleder, basis", "title: Ny titel på basis"), "utf-8")
-    assert wait_for(lambda: "Ny titel på basis" in fetch(url + "moduler/basis/"))
+    assert wait_until(lambda: "Ny titel på basis" in fetch_text(url + "moduler/basis/"))
 
     module.write_text(good.replace("status: gældende", "status: aktiv"), "utf-8")
-    assert wait_for(lambda: "Fejl i indholdet" in fetch(url))
-    page = fetch(url)
+    assert wait_until(lambda: "Fejl i indholdet" in fetch_text(url))
+    page = fetch_text(url)
     assert "content/modules/basis.yaml:11:9: status: &#39;aktiv&#39; er ikke en tilladt værdi" in page
     assert server.poll() is None
 
     module.write_text(good, "utf-8")
-    assert wait_for(lambda: "Oplæringsvejleder, basis" in fetch(url + "moduler/basis/"))
+    assert wait_until(lambda: "Oplæringsvejleder, basis" in fetch_text(url + "moduler/basis/"))
     assert server.poll() is None
 
 
 def test_preview_can_search_and_skips_the_pdf(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
     """The live preview has a Pagefind index of what it serves, and no PDF (too slow for every keystroke)."""
     _, url, _ = preview
-    assert '"page_count"' in fetch(url + "pagefind/pagefind-entry.json")
-    downloads = fetch(url + "hent/")
+    assert '"page_count"' in fetch_text(url + "pagefind/pagefind-entry.json")
+    downloads = fetch_text(url + "hent/")
     assert "katalog.json" in downloads and "oplaeringsvejleder-katalog.pdf" not in downloads

@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import functools
 import shutil
+import socket
 import threading
-from collections.abc import Iterator
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -35,14 +38,25 @@ def chromium_path() -> str | None:
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
+    served: list[Path] | None = None
+
     def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - name fixed by the base class
         pass
 
+    def send_head(self) -> Any:
+        if self.served is not None:
+            self.served.append(Path(self.translate_path(self.path)))
+        return super().send_head()
+
 
 @contextmanager
-def serve_directory(directory: Path) -> Iterator[str]:
-    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL."""
-    handler = functools.partial(_QuietHandler, directory=str(directory))
+def serve_directory(directory: Path, served: list[Path] | None = None) -> Iterator[str]:
+    """Serve a folder over HTTP on 127.0.0.1 and yield its base URL.
+
+    served, if given, collects the file of every request: the benchmark counts what a browser fetched that
+    way, because requests from web workers never reach the page's own events.
+    """
+    handler = functools.partial(type("Handler", (_QuietHandler,), {"served": served}), directory=str(directory))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -67,3 +81,29 @@ def launch_chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def free_port() -> int:
+    """A port on 127.0.0.1 that nothing listens on right now (for `mkdocs serve` in tests and the benchmark)."""
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def fetch_text(url: str) -> str:
+    """The page at url as text, or "" while the server is not (yet) answering."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except OSError:
+        return ""
+
+
+def wait_until(check: Callable[[], bool], seconds: float = 60, interval: float = 0.05) -> bool:
+    """Poll check until it holds or the time is up; say which."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if check():
+            return True
+        time.sleep(interval)
+    return False
