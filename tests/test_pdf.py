@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -44,6 +45,8 @@ def reader(pdf_file: Path) -> PdfReader:
 
 def pdf_pages(pdf: Path) -> list[str]:
     """Return the text of each page; poppler's pdftotext is much faster here than pypdf's extractor."""
+    if shutil.which("pdftotext") is None:
+        pytest.fail("pdftotext mangler: installer poppler-utils (som .ci/run gør)")
     result = subprocess.run(["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True, check=True)
     return result.stdout.split("\f")[:-1]
 
