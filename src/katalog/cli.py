@@ -11,6 +11,7 @@ from katalog.export import export_files, write_files
 from katalog.model import Catalogue
 from katalog.problems import format_problems
 from katalog.validate import validate_content
+from katalog.wording import read_sources, wording_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -38,12 +39,14 @@ def _parser() -> argparse.ArgumentParser:
     book = commands.add_parser("pdf", help="lav kataloget som PDF-bog")
     book.add_argument("--out", type=Path, required=True, help="PDF-filen, der skal skrives")
     book.set_defaults(run=_pdf)
+    words = commands.add_parser("own-words", help="find tekster, der følger kildernes ordlyd for tæt")
+    words.add_argument("--sources", type=Path, required=True, help="mappen med kilderapporterne som .txt")
+    words.set_defaults(run=_own_words)
     return parser
 
 
 def _validate(args: argparse.Namespace) -> int:
-    if not args.content.is_dir():
-        print(f"katalog: indholdsmappen '{args.content}' findes ikke", file=sys.stderr)
+    if _content_missing(args):
         return 2
     tree, problems = validate_content(args.content, args.schemas)
     if problems:
@@ -80,10 +83,24 @@ def _pdf(args: argparse.Namespace) -> int:
     return 0
 
 
+def _own_words(args: argparse.Namespace) -> int:
+    if not args.sources.is_dir() or not any(args.sources.glob("*.txt")):
+        print(f"katalog: der er ingen kilderapporter (*.txt) i '{args.sources}'", file=sys.stderr)
+        return 2
+    if _content_missing(args):
+        return 2
+    tree, problems = validate_content(args.content, args.schemas)
+    problems = problems or wording_problems(tree, read_sources(args.sources))
+    if problems:
+        print(format_problems(problems))
+        return 1
+    print("Alle tekster er skrevet med egne ord.")
+    return 0
+
+
 def _valid_catalogue(args: argparse.Namespace) -> Catalogue | int:
     """Validate like `katalog validate`; return the catalogue, or the exit code after printing problems."""
-    if not args.content.is_dir():
-        print(f"katalog: indholdsmappen '{args.content}' findes ikke", file=sys.stderr)
+    if _content_missing(args):
         return 2
     tree, problems = validate_content(args.content, args.schemas)
     if problems:
@@ -91,6 +108,13 @@ def _valid_catalogue(args: argparse.Namespace) -> Catalogue | int:
         print("Intet er skrevet.", file=sys.stderr)
         return 1
     return build_catalogue(tree)
+
+
+def _content_missing(args: argparse.Namespace) -> bool:
+    missing: bool = not args.content.is_dir()
+    if missing:
+        print(f"katalog: indholdsmappen '{args.content}' findes ikke", file=sys.stderr)
+    return missing
 
 
 if __name__ == "__main__":
