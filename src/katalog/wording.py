@@ -92,7 +92,7 @@ def index_sources(texts: Iterable[tuple[str, str]]) -> SourceIndex:
         words = [word for _, word in numbered]
         for start, (line_number, _) in enumerate(numbered[: len(numbered) - SHINGLE + 1]):
             places.setdefault(tuple(words[start : start + SHINGLE]), []).append((name, line_number))
-            runs.add(tuple(words[start : start + MAX_RUN]))
+        runs.update(tuple(words[start : start + MAX_RUN]) for start in range(len(words) - MAX_RUN + 1))
     return SourceIndex({sequence: tuple(found) for sequence, found in places.items()}, frozenset(runs))
 
 
@@ -159,29 +159,29 @@ def _document_problems(document: Document, index: SourceIndex, names: Names) -> 
             yield document.problem(field, _message(overlap))
 
 
-def prose_fields(data: Any, field: tuple[str | int, ...] = ()) -> Iterator[tuple[FieldPath, str]]:
+def prose_fields(data: Any) -> Iterator[tuple[FieldPath, str]]:
     """Yield every text an editor writes in own words, with its field path."""
+    for field, text in _texts(data):
+        if not any(part in NOT_PROSE for part in field if isinstance(part, str)):
+            yield field, text
+
+
+def name_values(data: Any) -> Iterator[str]:
+    """Yield every name and title the content gives: texts whose nearest field name is a name field."""
+    for field, text in _texts(data):
+        if next((part for part in reversed(field) if isinstance(part, str)), None) in NAME_FIELDS:
+            yield text
+
+
+def _texts(data: Any, field: tuple[str | int, ...] = ()) -> Iterator[tuple[tuple[str | int, ...], str]]:
     if isinstance(data, str):
         yield field, data
     elif isinstance(data, dict):
         for key, value in data.items():
-            if key not in NOT_PROSE:
-                yield from prose_fields(value, (*field, key))
+            yield from _texts(value, (*field, key))
     elif isinstance(data, list):
         for position, value in enumerate(data):
-            yield from prose_fields(value, (*field, position))
-
-
-def name_values(data: Any, in_name: bool = False) -> Iterator[str]:
-    """Yield every name and title the content gives."""
-    if isinstance(data, str) and in_name:
-        yield data
-    elif isinstance(data, dict):
-        for key, value in data.items():
-            yield from name_values(value, key in NAME_FIELDS)
-    elif isinstance(data, list):
-        for value in data:
-            yield from name_values(value, in_name)
+            yield from _texts(value, (*field, position))
 
 
 def _message(overlap: Overlap) -> str:
