@@ -14,14 +14,15 @@ from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
+from mkdocs.structure.toc import get_toc
 
-from katalog.catalogue import load_catalogue
-from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, PDF_FILE, download_files, downloads_page, pdf_enabled
+from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
 from katalog.pdf import PdfError
 from katalog.problems import ContentError
-from katalog.render import edit_url, render_pages
+from katalog.render import anchor_ids, edit_url, toc_tokens
 from katalog.render.preview import problems_page
-from katalog.search import SearchIndexError, build_index, synonyms, with_search_terms
+from katalog.search import SearchIndexError, build_index, with_search_terms
+from katalog.state import BuildState, load_state, problem_state
 
 PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
 
@@ -31,55 +32,62 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.watch.extend([str(root / "content"), str(root / "schemas")])
     try:
-        config.extra["katalog"] = load_catalogue(root / "content", root / "schemas")
-        config.extra["katalog_synonyms"] = synonyms(config.extra["katalog"].glossary)
+        config.extra["katalog"] = load_state(root)
     except ContentError as error:
         if not PREVIEW:
             raise PluginError(f"Indholdet har fejl; intet er bygget.\n{error}") from None
-        config.extra["katalog"] = None
-        config.extra["katalog_problems"] = str(error)
+        config.extra["katalog"] = problem_state(error)
         config.nav = [{"Fejl i indholdet": "index.md"}]
     return config
 
 
+def _state(config: MkDocsConfig) -> BuildState:
+    state: BuildState = config.extra["katalog"]
+    return state
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    catalogue = config.extra["katalog"]
-    if catalogue is None:  # preview with broken content: show the problems instead of the site
+    state = _state(config)
+    if state.catalogue is None:  # preview with broken content: show the problems instead of the site
         kept = Files([f for f in files if not f.is_documentation_page()])
-        kept.append(File.generated(config, "index.md", content=problems_page(config.extra["katalog_problems"])))
+        kept.append(File.generated(config, "index.md", content=problems_page(state.problems)))
         return kept
-    pages = render_pages(catalogue)
-    config.extra["katalog_edit_paths"] = {page.src_uri: page.edit_path for page in pages}
-    for page in pages:
+    for page in state.pages.values():
         files.append(File.generated(config, page.src_uri, content=page.markdown))
-    _add_downloads(files, config, catalogue)
+    _add_downloads(files, config, state)
     return files
 
 
-def _add_downloads(files: Files, config: MkDocsConfig, catalogue: Any) -> None:
+def _add_downloads(files: Files, config: MkDocsConfig, state: BuildState) -> None:
     """Add the PDF and the exports as site files (so links to them are checked) and the page listing them."""
+    assert state.catalogue is not None and state.view is not None
     root = Path(config.config_file_path).parent
     try:
-        made = download_files(catalogue, root / "schemas", pdf=pdf_enabled(), site_url=config.site_url or "")
+        made = download_files(
+            state.catalogue, state.view, root / "schemas", pdf=bool(state.pdf), site_url=config.site_url or ""
+        )
     except PdfError as error:
         raise PluginError(f"PDF'en kunne ikke bygges: {error}") from None
     for name, content in made.items():
         files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", content=content))
-    files.append(File.generated(config, DOWNLOADS_PAGE, content=downloads_page(catalogue, made)))
-    config.extra["katalog_edit_paths"][DOWNLOADS_PAGE] = "content/"
-    config.extra["katalog_pdf"] = f"{DOWNLOAD_DIR}/{PDF_FILE}" if PDF_FILE in made else None
+    files.append(File.generated(config, DOWNLOADS_PAGE, content=downloads_page(state.catalogue, made)))
 
 
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    edit_path = config.extra.get("katalog_edit_paths", {}).get(page.file.src_uri)
+    edit_path = _state(config).edit_path(page.file.src_uri)
     if edit_path and config.repo_url:
         page.edit_url = edit_url(config.repo_url, edit_path)
     return context
 
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
-    known = config.extra.get("katalog_synonyms")
-    return with_search_terms(html, known) if known is not None else html
+    state = _state(config)
+    generated = state.pages.get(page.file.src_uri)
+    if generated is not None:  # rendered once from the views; the stub's Markdown held only front matter
+        html = str(generated.html)
+        page.toc = get_toc(toc_tokens(html))
+        page.present_anchor_ids = anchor_ids(html)
+    return with_search_terms(html, state.synonyms) if state.synonyms is not None else html
 
 
 def on_post_build(config: MkDocsConfig) -> None:

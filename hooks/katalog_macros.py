@@ -9,15 +9,15 @@ from __future__ import annotations
 
 from typing import Any
 
-from katalog.model import Catalogue
 from katalog.render import editor_view, render_snippet
+from katalog.state import BuildState
 
 
 def define_env(env: Any) -> None:
-    catalogue: Catalogue | None = env.variables.get("katalog")
-    env.variables["katalog"] = editor_view(catalogue) if catalogue is not None else None
+    state: BuildState = env.variables["katalog"]
+    env.variables["katalog"] = editor_view(state.catalogue) if state.catalogue is not None else None
 
     @env.macro  # type: ignore[untyped-decorator]
     def katalog_snippet(name: str, base: str = "") -> str:
         """Insert a catalogue snippet: 'roles', 'structure' or 'counts'."""
-        return render_snippet(name, catalogue, base) if catalogue is not None else ""
+        return str(render_snippet(name, state.view, base)) if state.view is not None else ""

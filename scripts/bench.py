@@ -31,6 +31,7 @@ from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, down
 from katalog.pdf import build_pdf
 from katalog.render import render_pages
 from katalog.search import BUNDLE, build_index
+from katalog.views import catalogue_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_MODULE = "sosu-basis"  # a recommended module: no AMU number to keep unique, nothing points to it
@@ -73,12 +74,13 @@ def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> P
     if "search" in plugins:  # Material's own header, with its own search box
         (target / "overrides" / "partials" / "header.html").unlink()
     catalogue = load_catalogue(katalog_project / "content", katalog_project / "schemas")
-    for page in render_pages(catalogue):
+    view = catalogue_view(catalogue)
+    for page in render_pages(catalogue, view):  # front matter and the finished HTML, as pre-written pages
         path = target / "docs" / page.src_uri
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(page.markdown, "utf-8")
+        path.write_text(page.markdown + page.html, "utf-8")
     # The downloads page and the exports, as the hooks would add them (without the PDF, as in the timed build).
-    made = download_files(catalogue, katalog_project / "schemas", pdf=False)
+    made = download_files(catalogue, view, katalog_project / "schemas", pdf=False)
     (target / "docs" / DOWNLOAD_DIR).mkdir(exist_ok=True)
     for name, content in made.items():
         (target / "docs" / DOWNLOAD_DIR / name).write_bytes(content)
@@ -188,7 +190,7 @@ def bench(size: int, work: Path, pdf_max: int) -> tuple[int, list[Row]]:
         r"/search/|/workers/search|/lunr/",
     )
     catalogue = load_catalogue(project / "content", project / "schemas")
-    pdf = seconds(lambda: build_pdf(catalogue)) if size <= pdf_max else None
+    pdf = seconds(lambda: build_pdf(catalogue_view(catalogue))) if size <= pdf_max else None
     title = "Oplæringsvejledning, SOSU, basis"
     page = "moduler/sosu-basis/"
     rebuild = serve_rebuild(project, project / "content/modules/sosu-basis.yaml", page, f"title: {title}", True)

@@ -22,7 +22,7 @@ from katalog.downloads import file_size
 from katalog.export import COLUMNS, CSV_FILE, JSON_FILE, SCHEMA_FILE, catalogue_json, export_files, modules_csv
 from katalog.export.linked_data import course, program, script
 from katalog.model import Catalogue
-from katalog.render import labels
+from katalog import vocab as labels
 
 from .conftest import MINI, ROOT, SCHEMAS
 

@@ -8,7 +8,7 @@ import pytest
 
 from katalog.catalogue import load_catalogue, slugify
 from katalog.model import Catalogue, Duration, DurationRange, Step
-from katalog.render import labels
+from katalog import vocab as labels
 
 from .conftest import MINI, SCHEMAS
 

@@ -18,7 +18,8 @@ from katalog.downloads import PDF_PATH, pdf_enabled
 from katalog.model import Catalogue
 from katalog.pdf import PdfError, chapters, render_book_html
 from katalog.pdf.book import PRINT_DIR
-from katalog.render.pages import module_sort_key
+from katalog.views import catalogue_view
+from katalog.views.sections import module_sort_key
 
 from .conftest import MINI, ROOT, SCHEMAS, make_project, mkdocs_build
 from .sitecheck import parse
@@ -102,11 +103,11 @@ def test_outline_has_one_entry_per_chapter_and_record(reader: PdfReader, catalog
     """Bookmarks: one per chapter, and under it one per module, pathway, course type, role or structure."""
     outline = flat_outline(reader)
     expected: list[tuple[int, str]] = []
-    for chapter in chapters(catalogue).values():
+    for chapter in chapters(catalogue_view(catalogue)).values():
         expected.append((1, chapter.title))
         expected += [(2, title) for _, title in chapter.records]
     assert [(level, title) for level, title, _ in outline] == expected
-    assert [title for _, title in chapters(catalogue)["moduler"].records] == [
+    assert [title for _, title in chapters(catalogue_view(catalogue))["moduler"].records] == [
         m.title for m in sorted(catalogue.modules.values(), key=module_sort_key)
     ]
 
@@ -190,7 +191,7 @@ def test_every_page_links_the_pdf_in_its_footer(mini_site: Path) -> None:
 
 def test_print_html_escapes_yaml_and_uses_only_local_resources() -> None:
     """The print HTML escapes YAML values and refers to no other host."""
-    html = render_book_html(load_catalogue(MINI, SCHEMAS))
+    html = render_book_html(catalogue_view(load_catalogue(MINI, SCHEMAS)))
     assert "<script>alert(1)</script>" not in html
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert not re.search(r"""(src|href)=["']?(https?:)?//""", html)

@@ -8,7 +8,7 @@ import pytest
 
 from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
-from katalog.render import labels
+from katalog import vocab as labels
 
 from .conftest import ROOT, SCHEMAS
 from .sitecheck import broken_links, parse

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from katalog.model import Figure
-from katalog.render.figures import figure_table
+from katalog.views.figures import figure_table
 
 
 def test_a_figure_given_once_stays_a_single_row() -> None:
@@ -24,6 +24,6 @@ def test_a_figure_given_per_period_becomes_a_series_with_shared_columns() -> Non
     assert [f.label for f in table.single] == ["Skoler"]
     assert table.periods == ("2019", "2020", "2021")
     assert [(s.label, s.values) for s in table.series] == [
-        ("Bestået", {"2019": 49, "2020": 75}),
-        ("Udeblevet", {"2020": 7, "2021": 4}),
+        ("Bestået", ("49 %", "75 %", "–")),
+        ("Udeblevet", ("–", "7 %", "4 %")),
     ]

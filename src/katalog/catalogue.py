@@ -1,11 +1,15 @@
-"""Turn validated documents into the Catalogue model, or raise every problem found."""
+"""Turn validated documents into the Catalogue model, or raise every problem found.
+
+Records are built from the documents field by field through the model's own dataclass fields, so a
+property the schemas allow reaches the model without a list of names to keep in step; only fields that
+hold references or nested records are converted by hand.
+"""
 
 from __future__ import annotations
 
-import re
-import unicodedata
+from dataclasses import MISSING, fields
 from pathlib import Path, PurePosixPath
-from typing import Any
+from typing import Any, TypeVar
 
 from katalog.kinds import COURSE_TYPE, GLOSSARY, MODULE, PATHWAY, PROVIDER, ROLE, SOURCES, STRUCTURE, Kind
 from katalog.load import ContentTree, Document
@@ -31,7 +35,12 @@ from katalog.model import (
     Track,
 )
 from katalog.problems import ContentError
+from katalog.urls import slugify
 from katalog.validate import validate_content
+
+__all__ = ["build_catalogue", "load_catalogue", "slugify"]
+
+R = TypeVar("R")
 
 
 def load_catalogue(content_dir: Path, schema_dir: Path) -> Catalogue:
@@ -42,17 +51,10 @@ def load_catalogue(content_dir: Path, schema_dir: Path) -> Catalogue:
     return build_catalogue(tree)
 
 
-def slugify(text: str) -> str:
-    """Make a URL fragment that keeps æ, ø and å readable (as ae, oe, aa)."""
-    text = text.casefold().replace("æ", "ae").replace("ø", "oe").replace("å", "aa")
-    text = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
-
-
 def build_catalogue(tree: ContentTree) -> Catalogue:
     """Build the model from documents that have passed validation."""
-    course_types = {d["id"]: _course_type(d, p) for d, p in _records(tree, COURSE_TYPE)}
-    roles = {d["id"]: _role(d, p) for d, p in _records(tree, ROLE)}
+    course_types = {d["id"]: _record(CourseType, d, path=p) for d, p in _records(tree, COURSE_TYPE)}
+    roles = {d["id"]: _record(Role, d, path=p) for d, p in _records(tree, ROLE)}
     modules = {d["id"]: _module(d, p, course_types, roles) for d, p in _records(tree, MODULE)}
     pathways: dict[str, Pathway] = {}
     raw_pathways = {d["id"]: (d, p) for d, p in _records(tree, PATHWAY)}
@@ -66,7 +68,7 @@ def build_catalogue(tree: ContentTree) -> Catalogue:
         structures={d["id"]: _structure(d, p, modules) for d, p in _records(tree, STRUCTURE)},
         providers={d["id"]: _provider(d, p, modules) for d, p in _records(tree, PROVIDER)},
         glossary=tuple(_terms(tree)),
-        documents={d["file"]: SourceDocument(**d) for doc in tree.of(SOURCES) for d in doc.data["documents"]},
+        documents={d["file"]: _record(SourceDocument, d) for doc in tree.of(SOURCES) for d in doc.data["documents"]},
     )
 
 
@@ -75,50 +77,50 @@ def _records(tree: ContentTree, kind: Kind) -> list[tuple[dict[str, Any], str]]:
     return [(doc.data, doc.path) for doc in docs]
 
 
-def _sources(data: dict[str, Any]) -> tuple[SourceRef, ...]:
-    return tuple(SourceRef(**source) for source in data.get("sources", []))
+def _record(cls: type[R], data: dict[str, Any], **resolved: Any) -> R:
+    """Build a record from its document: every dataclass field the document has, lists as tuples.
+
+    `resolved` holds what the caller converted itself (references, nested records); sources are
+    converted here for every kind, because every fact-bearing record has them.
+    """
+    values: dict[str, Any] = {}
+    for f in fields(cls):  # type: ignore[arg-type]
+        if not f.init:
+            continue
+        if f.name in resolved:
+            values[f.name] = resolved[f.name]
+        elif f.name == "sources":
+            values[f.name] = tuple(SourceRef(**s) for s in data.get("sources", []))
+        elif f.name in data:
+            values[f.name] = _frozen_value(data[f.name])
+        elif f.default is MISSING and f.default_factory is MISSING:
+            raise KeyError(f"{cls.__name__}.{f.name}")  # validation guarantees required fields; a bug if not
+    return cls(**values)
 
 
-def _plain(data: dict[str, Any], *names: str) -> dict[str, Any]:
-    """Pick optional scalar fields; lists become tuples so records stay immutable."""
-    return {n: tuple(data[n]) if isinstance(data[n], list) else data[n] for n in names if n in data}
-
-
-def _course_type(data: dict[str, Any], path: str) -> CourseType:
-    extra = _plain(data, "short_name", "order", "level", "description", "duration", "access", "providers", "funding")
-    return CourseType(
-        data["id"], data["name"], data["summary"], _sources(data), path, **extra, updated=data.get("updated")
-    )
-
-
-def _role(data: dict[str, Any], path: str) -> Role:
-    extra = _plain(data, "order", "description", "tasks", "recommended_level", "updated")
-    return Role(data["id"], data["title"], data["summary"], _sources(data), path, **extra)
+def _frozen_value(value: Any) -> Any:
+    return tuple(_frozen_value(v) for v in value) if isinstance(value, list) else value
 
 
 def _module(data: dict[str, Any], path: str, course_types: dict[str, CourseType], roles: dict[str, Role]) -> Module:
-    names = ("short_title", "amu_number", "fkb", "tier", "entries", "replaces", "replaced_by", "requires", "approved")
-    extra = _plain(data, *names, "description", "goals", "target_group", "prerequisites", "unknown", "updated")
-    return Module(
-        data["id"],
-        data["title"],
-        course_types[data["course_type"]],
-        data["status"],
-        data["summary"],
-        _sources(data),
-        path,
+    return _record(
+        Module,
+        data,
+        path=path,
+        course_type=course_types[data["course_type"]],
         duration=Duration(**data.get("duration", {})),
         roles=tuple(roles[r] for r in data.get("roles", [])),
         statistics=_statistics(data["statistics"]) if "statistics" in data else None,
-        **extra,
     )
 
 
 def _statistics(data: dict[str, Any]) -> Statistics:
-    return Statistics(
-        sources=_sources(data),
-        participants=tuple(sorted((ParticipantCount(**p) for p in data.get("participants", [])), key=lambda p: p.year)),
-        figures=tuple(Figure(**f) for f in data.get("figures", [])),
+    participants = sorted((_record(ParticipantCount, p) for p in data.get("participants", [])), key=lambda p: p.year)
+    return _record(
+        Statistics,
+        data,
+        participants=tuple(participants),
+        figures=tuple(_record(Figure, f) for f in data.get("figures", [])),
     )
 
 
@@ -133,24 +135,16 @@ def _pathway(
     if pathway_id in built:
         return built[pathway_id]
     data, path = raw[pathway_id]
-    steps = tuple(_step(step, raw, modules, roles, built) for step in data["steps"])
-    example = PathwayExample(**data["example"]) if "example" in data else None
-    extra = _plain(data, "kind", "description", "updated")
-    pathway = Pathway(
-        pathway_id,
-        data["title"],
-        roles[data["role"]],
-        tuple(data["entries"]),
-        data["structure"],
-        data["summary"],
-        steps,
-        _sources(data),
-        path,
-        example=example,
-        **extra,
+    built[pathway_id] = _record(
+        Pathway,
+        data,
+        path=path,
+        role=roles[data["role"]],
+        steps=tuple(_step(step, raw, modules, roles, built) for step in data["steps"]),
+        example=_record(PathwayExample, data["example"]) if "example" in data else None,
+        statistics=_statistics(data["statistics"]) if "statistics" in data else None,
     )
-    built[pathway_id] = pathway
-    return pathway
+    return built[pathway_id]
 
 
 def _step(
@@ -162,56 +156,32 @@ def _step(
 ) -> Step:
     nested = _pathway(data["pathway"], raw, modules, roles, built) if "pathway" in data else None
     chosen = [data["module"]] if "module" in data else data.get("one_of", [])
-    return Step(tuple(modules[m] for m in chosen), nested, data.get("optional", False), data.get("note"))
+    return _record(Step, data, modules=tuple(modules[m] for m in chosen), pathway=nested)
 
 
 def _structure(data: dict[str, Any], path: str, modules: dict[str, Module]) -> Structure:
     tracks = tuple(
         Track(
             track["entry"],
-            tuple(
-                Level(lv["tier"], tuple(modules[m] for m in lv["modules"]), lv.get("note")) for lv in track["levels"]
-            ),
+            tuple(_record(Level, lv, modules=tuple(modules[m] for m in lv["modules"])) for lv in track["levels"]),
         )
         for track in data["tracks"]
     )
     mapping = tuple(
-        MappingRow(modules[row["from"]], tuple(modules[m] for m in row["to"]), row.get("note"))
+        _record(MappingRow, row, old=modules[row["from"]], new=tuple(modules[m] for m in row["to"]))
         for row in data.get("mapping", [])
     )
-    extra = _plain(data, "description", "updated")
     statistics = _statistics(data["statistics"]) if "statistics" in data else None
-    return Structure(
-        data["id"],
-        data["title"],
-        data["kind"],
-        data["summary"],
-        tracks,
-        _sources(data),
-        path,
-        mapping,
-        statistics=statistics,
-        **extra,
-    )
+    return _record(Structure, data, path=path, tracks=tracks, mapping=mapping, statistics=statistics)
 
 
 def _provider(data: dict[str, Any], path: str, modules: dict[str, Module]) -> Provider:
-    offered = tuple(modules[m] for m in data["modules"])
-    return Provider(data["id"], data["name"], offered, _sources(data), path, **_plain(data, "place", "updated"))
+    return _record(Provider, data, path=path, modules=tuple(modules[m] for m in data["modules"]))
 
 
 def _terms(tree: ContentTree) -> list[GlossaryTerm]:
     terms = [term for doc in tree.of(GLOSSARY) for term in doc.data["terms"]]
     return sorted(
-        (
-            GlossaryTerm(
-                t["term"],
-                slugify(t["term"]),
-                t["explanation"],
-                _sources(t),
-                **_plain(t, "abbreviations", "synonyms", "see_also"),
-            )
-            for t in terms
-        ),
+        (_record(GlossaryTerm, t, slug=slugify(t["term"])) for t in terms),
         key=lambda term: term.term.casefold(),
     )

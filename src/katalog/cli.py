@@ -11,6 +11,7 @@ from katalog.export import export_files, write_files
 from katalog.model import Catalogue
 from katalog.problems import format_problems
 from katalog.validate import validate_content
+from katalog.views import catalogue_view
 from katalog.wording import read_sources, wording_problems
 
 
@@ -75,7 +76,7 @@ def _pdf(args: argparse.Namespace) -> int:
     from katalog.pdf import PdfError, write_pdf  # WeasyPrint is slow to import; only this command needs it
 
     try:
-        target = write_pdf(catalogue, args.out)
+        target = write_pdf(catalogue_view(catalogue), args.out)
     except PdfError as error:
         print(f"katalog: {error}", file=sys.stderr)
         return 1

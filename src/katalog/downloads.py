@@ -6,15 +6,16 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+from katalog import urls, vocab
 from katalog.export import COLUMNS, CSV_FILE, EXPORT_VERSION, JSON_FILE, SCHEMA_FILE, data_date, export_files
 from katalog.model import Catalogue
-from katalog.render import labels
 from katalog.render.environment import environment
+from katalog.views import CatalogueView
 
-DOWNLOAD_DIR = "hent"
-DOWNLOADS_PAGE = f"{DOWNLOAD_DIR}/index.md"
+DOWNLOAD_DIR = urls.DOWNLOADS.path.rstrip("/")
+DOWNLOADS_PAGE = urls.DOWNLOADS.src_uri
 PDF_FILE = "oplaeringsvejleder-katalog.pdf"
-PDF_PATH = f"{DOWNLOAD_DIR}/{PDF_FILE}"
+PDF_PATH = urls.download(PDF_FILE)
 
 
 def pdf_enabled(environ: Mapping[str, str] = os.environ) -> bool:
@@ -27,13 +28,15 @@ def pdf_enabled(environ: Mapping[str, str] = os.environ) -> bool:
     return environ.get("KATALOG_PREVIEW") != "1"
 
 
-def download_files(catalogue: Catalogue, schema_dir: Path, *, pdf: bool, site_url: str = "") -> dict[str, bytes]:
+def download_files(
+    catalogue: Catalogue, view: CatalogueView, schema_dir: Path, *, pdf: bool, site_url: str = ""
+) -> dict[str, bytes]:
     """Return the files for the downloads folder by name; the PDF only when asked for (it is slow)."""
     files = export_files(catalogue, schema_dir, site_url)
     if pdf:
         from katalog.pdf import build_pdf  # WeasyPrint takes a second to import; previews skip it
 
-        files = {PDF_FILE: build_pdf(catalogue, site_url), **files}
+        files = {PDF_FILE: build_pdf(view, site_url), **files}
     return files
 
 
@@ -45,7 +48,7 @@ def downloads_page(catalogue: Catalogue, files: Mapping[str, bytes]) -> str:
         .get_template("pages/downloads.md.j2")
         .render(
             sizes=sizes,
-            data_date=data_date(catalogue),
+            data_date=vocab.date(data_date(catalogue)),
             version=EXPORT_VERSION,
             columns=[(header, meaning) for header, meaning, _ in COLUMNS],
             counts={"modules": len(catalogue.modules)},
@@ -62,5 +65,5 @@ def file_size(size: int) -> str:
     if size < 1000:
         return f"{size} byte"
     if size < 1_000_000:
-        return f"{labels.number(round(size / 1000))} kB"
-    return f"{labels.number(round(size / 1_000_000, 1))} MB"
+        return f"{vocab.number(round(size / 1000))} kB"
+    return f"{vocab.number(round(size / 1_000_000, 1))} MB"

@@ -34,6 +34,7 @@ class SourceDocument:
     year: int
     commissioned_by: str | None = None
     summary: str | None = None
+    url: str | None = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +162,7 @@ class Module:
     target_group: str | None = None
     prerequisites: str | None = None
     unknown: tuple[str, ...] = ()
+    inferred: tuple[str, ...] = ()
     statistics: Statistics | None = None
     updated: str | None = None
 
@@ -213,6 +215,8 @@ class Pathway:
     kind: str = "anbefalet"
     example: PathwayExample | None = None
     description: str | None = None
+    inferred: tuple[str, ...] = ()
+    statistics: Statistics | None = None
     updated: str | None = None
 
     @property

@@ -12,8 +12,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from katalog import urls, vocab
 from katalog.model import Duration, Module, Pathway, Provider
-from katalog.render import labels
 
 CONTEXT = "https://schema.org"
 
@@ -31,7 +31,7 @@ def course(module: Module, providers: Iterable[Provider] = ()) -> dict[str, Any]
     optional = {
         "alternateName": module.short_title if module.short_title != module.title else None,
         "courseCode": str(module.amu_number) if module.amu_number else None,
-        "educationalLevel": labels.TIERS.get(module.tier or ""),
+        "educationalLevel": vocab.TIERS.get(module.tier or ""),
         "timeRequired": iso_days(module.duration),
         "numberOfCredits": _credits(module.duration),
         "teaches": list(module.goals) or None,
@@ -101,7 +101,7 @@ def _organisation(provider: Provider) -> dict[str, Any]:
 
 
 def _course_ref(module: Module, base: str) -> dict[str, Any]:
-    data: dict[str, Any] = {"@type": "Course", "name": module.title, "url": f"{base}moduler/{module.id}/"}
+    data: dict[str, Any] = {"@type": "Course", "name": module.title, "url": urls.module(module.id).relative(base)}
     if module.amu_number:
         data["courseCode"] = str(module.amu_number)
     return data

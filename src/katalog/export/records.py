@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from katalog import urls
 from katalog.model import (
     Catalogue,
     CourseType,
@@ -70,7 +71,7 @@ def module_record(c: Catalogue, m: Module) -> dict[str, Any]:
     """Return one module with its course type, roles, providers and pathways resolved."""
     return {
         "id": m.id,
-        "url": f"moduler/{m.id}/",
+        "url": urls.module(m.id).relative(""),
         "title": m.title,
         "short_title": m.short_title,
         "course_type": {"id": m.course_type.id, "title": m.course_type.name},
@@ -104,7 +105,7 @@ def pathway_record(c: Catalogue, p: Pathway) -> dict[str, Any]:
     structure = c.structures.get(p.structure)
     return {
         "id": p.id,
-        "url": f"forloeb/{p.id}/",
+        "url": urls.pathway(p.id).relative(""),
         "title": p.title,
         "kind": p.kind,
         "role": _ref(p.role.id, p.role.title),
@@ -125,7 +126,7 @@ def course_type_record(c: Catalogue, t: CourseType) -> dict[str, Any]:
     """Return one course type and the modules of that type."""
     return {
         "id": t.id,
-        "url": f"uddannelsestyper/{t.id}/",
+        "url": urls.course_type(t.id).relative(""),
         "title": t.name,
         "short_title": t.short_name,
         "summary": t.summary,
@@ -145,7 +146,7 @@ def role_record(c: Catalogue, r: Role) -> dict[str, Any]:
     """Return one role with its pathways and modules."""
     return {
         "id": r.id,
-        "url": f"roller/{r.id}/",
+        "url": urls.role(r.id).relative(""),
         "title": r.title,
         "summary": r.summary,
         "description": r.description,
@@ -175,7 +176,7 @@ def structure_record(c: Catalogue, s: Structure) -> dict[str, Any]:
     ]
     return {
         "id": s.id,
-        "url": f"struktur/#{s.id}",
+        "url": urls.structure(s.id).relative(""),
         "title": s.title,
         "kind": s.kind,
         "summary": s.summary,
@@ -203,7 +204,7 @@ def term_record(c: Catalogue, t: GlossaryTerm) -> dict[str, Any]:
     """Return one glossary term."""
     return {
         "term": t.term,
-        "url": f"ordliste/#{t.slug}",
+        "url": urls.GLOSSARY.at(t.slug).relative(""),
         "explanation": t.explanation,
         "abbreviations": list(t.abbreviations),
         "synonyms": list(t.synonyms),

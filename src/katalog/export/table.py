@@ -12,8 +12,8 @@ import io
 from collections.abc import Callable, Iterable
 from typing import Any
 
+from katalog import urls, vocab
 from katalog.model import Catalogue, Module
-from katalog.render import labels
 
 FORMULA_STARTS = ("=", "+", "-", "@")
 
@@ -32,7 +32,7 @@ def _names(items: Iterable[Any], attribute: str) -> str:
 
 
 def _decimal(value: float | None) -> str:
-    return "" if value is None else labels.number(value).replace(".", "")
+    return "" if value is None else vocab.number(value).replace(".", "")
 
 
 # (header, what the column holds, value); the downloads page lists the same columns for readers.
@@ -45,9 +45,9 @@ COLUMNS: tuple[Column, ...] = (
     ("FKB", "numre på fælles kompetencebeskrivelser", lambda c, m: _join(m.fkb)),
     ("Dage", "varighed i dage (decimalkomma)", lambda c, m: _decimal(m.duration.days)),
     ("ECTS", "varighed i ECTS-point (decimalkomma)", lambda c, m: _decimal(m.duration.ects)),
-    ("Niveau", "basis, overbygning, specialisering eller ajourføring", lambda c, m: labels.TIERS.get(m.tier or "")),
-    ("Indgang", "SOSU og/eller PAU", lambda c, m: _join(labels.ENTRIES[e] for e in m.entries)),
-    ("Status", "gældende, anbefalet (ny), foreslås nedlagt eller nedlagt", lambda c, m: labels.STATUSES[m.status]),
+    ("Niveau", "basis, overbygning, specialisering eller ajourføring", lambda c, m: vocab.TIERS.get(m.tier or "")),
+    ("Indgang", "SOSU og/eller PAU", lambda c, m: _join(vocab.ENTRIES[e] for e in m.entries)),
+    ("Status", "gældende, anbefalet (ny), foreslås nedlagt eller nedlagt", lambda c, m: vocab.STATUSES[m.status]),
     ("Godkendt", "hvornår modulet blev godkendt (ÅÅÅÅ-MM)", lambda c, m: m.approved),
     ("Roller", "de roller, modulet især er for", lambda c, m: _names(m.roles, "title")),
     ("Udbydere", "skoler, som kilderne viser udbyder modulet", lambda c, m: _names(c.providers_of(m), "name")),
@@ -55,7 +55,7 @@ COLUMNS: tuple[Column, ...] = (
     ("Erstatter", "id'er på moduler, dette modul erstatter", lambda c, m: _join(m.replaces)),
     ("Erstattes af", "id'er på moduler, der erstatter dette", lambda c, m: _join(m.replaced_by)),
     ("Resumé", "modulet i én sætning", lambda c, m: m.summary),
-    ("Side", "adressen på modulets side", lambda c, m: f"moduler/{m.id}/"),
+    ("Side", "adressen på modulets side", lambda c, m: urls.module(m.id).relative("")),
 )
 
 

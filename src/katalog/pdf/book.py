@@ -1,24 +1,19 @@
-"""Print HTML for the PDF book, rendered from the model with the site's templates and labels."""
+"""Print HTML for the PDF book, rendered from the same display objects and templates as the site."""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]
-from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
-from katalog.export import data_date
-from katalog.model import Catalogue, Module, Pathway, SourceRef, Structure
-from katalog.render.environment import environment
-from katalog.render.pages import module_sort_key
+from katalog import urls, vocab
+from katalog.render.target import BOOK, render_html
+from katalog.urls import Url
+from katalog.views import CatalogueView
 
 PRINT_DIR = Path(str(files("katalog") / "templates" / "print"))
-PATHWAY_ORDER = ("anbefalet", "typisk", "eksempel")
 
 
 @dataclass(frozen=True)
@@ -27,99 +22,50 @@ class Chapter:
 
     key: str
     title: str
+    url: Url
     records: tuple[tuple[str, str], ...] = ()
 
     @property
     def anchor(self) -> str:
-        return f"{self.key}/"
+        return self.url.anchor
 
 
-def chapters(catalogue: Catalogue) -> dict[str, Chapter]:
+def chapters(view: CatalogueView) -> dict[str, Chapter]:
     """Return the book's chapters in order; records become level-2 bookmarks and contents lines."""
-    c = catalogue
-    return {
-        chapter.key: chapter
-        for chapter in (
-            Chapter("om", "Om kataloget"),
-            Chapter("struktur", "Den nationale struktur", tuple((f"struktur/{s.id}", s.title) for s in _structures(c))),
-            Chapter("moduler", "Moduler", tuple((f"moduler/{m.id}/", m.title) for m in _modules(c))),
-            Chapter("forloeb", "Forløb", tuple((f"forloeb/{p.id}/", p.title) for p in _pathways(c))),
-            Chapter(
-                "uddannelsestyper",
-                "Uddannelsestyper",
-                tuple((f"uddannelsestyper/{t.id}/", t.name) for t in c.course_types.values()),
-            ),
-            Chapter("roller", "Roller", tuple((f"roller/{r.id}/", r.title) for r in c.roles.values())),
-            Chapter("udbydere", "Udbydere"),
-            Chapter("ordliste", "Ordliste"),
-            Chapter("kilder", "Kilder"),
-        )
-    }
+    v, s = view, view.sections
+    found = (
+        Chapter("om", "Om kataloget", urls.ABOUT),
+        Chapter(
+            "struktur", s["struktur"].title, s["struktur"].url, tuple((x.url.anchor, x.title) for x in v.structures)
+        ),
+        Chapter("moduler", s["moduler"].title, s["moduler"].url, tuple((m.url.anchor, m.title) for m in v.modules)),
+        Chapter("forloeb", s["forloeb"].title, s["forloeb"].url, tuple((p.url.anchor, p.title) for p in v.pathways)),
+        Chapter(
+            "uddannelsestyper",
+            s["uddannelsestyper"].title,
+            s["uddannelsestyper"].url,
+            tuple((t.url.anchor, t.name) for t in v.course_types),
+        ),
+        Chapter("roller", s["roller"].title, s["roller"].url, tuple((r.url.anchor, r.title) for r in v.roles)),
+        Chapter("udbydere", s["udbydere"].title, s["udbydere"].url),
+        Chapter("statistik", s["statistik"].title, s["statistik"].url),
+        Chapter("ordliste", s["ordliste"].title, s["ordliste"].url),
+        Chapter("kilder", s["kilder"].title, s["kilder"].url),
+    )
+    return {chapter.key: chapter for chapter in found}
 
 
-def render_book_html(catalogue: Catalogue, site_url: str = "") -> str:
+def render_book_html(view: CatalogueView, site_url: str = "") -> str:
     """Render the whole book as one print HTML document."""
-    c = catalogue
-    return (
-        _print_environment()
-        .get_template("print/book.html.j2")
-        .render(
+    return str(
+        render_html(
+            "print/book.html.j2",
+            BOOK,
             css=Markup((PRINT_DIR / "book.css").read_text("utf-8")),
-            catalogue=c,
-            chapters=chapters(c),
-            data_date=data_date(c),
+            view=view,
+            chapters=chapters(view),
+            data_date=vocab.date(view.data_date),
+            data_year_only=len(view.data_date) <= 4,
             site_url=site_url,
-            modules=_modules(c),
-            pathways=_pathways(c),
-            course_types=list(c.course_types.values()),
-            roles=list(c.roles.values()),
-            structures=_structures(c),
-            providers=list(c.providers.values()),
-            provider_sources=_unique(s for p in c.providers.values() for s in p.sources),
-            glossary=c.glossary,
-            glossary_slugs={t.slug for t in c.glossary},
-            documents=c.documents,
         )
     )
-
-
-def _modules(c: Catalogue) -> list[Module]:
-    return sorted(c.modules.values(), key=module_sort_key)
-
-
-def _pathways(c: Catalogue) -> list[Pathway]:
-    kinds = {kind: i for i, kind in enumerate(PATHWAY_ORDER)}
-    return sorted(c.pathways.values(), key=lambda p: (kinds.get(p.kind, len(kinds)), p.title))
-
-
-def _structures(c: Catalogue) -> list[Structure]:
-    return list(c.structures.values())
-
-
-def _unique(sources: Iterable[SourceRef]) -> tuple[SourceRef, ...]:
-    return tuple(dict.fromkeys(sources))
-
-
-@cache
-def _print_environment() -> Environment:
-    """The site's environment plus filters for YAML prose, which the site renders as Markdown."""
-    env = environment().overlay()
-    env.filters = {**env.filters, "prose": prose, "inline": inline}
-    return env
-
-
-_MARKDOWN = markdown.Markdown(output_format="html")
-
-
-def prose(text: str) -> Markup:
-    """Render YAML prose as the site does: escaped first, then Markdown (paragraphs, emphasis)."""
-    _MARKDOWN.reset()
-    return Markup(_MARKDOWN.convert(str(escape(text))))
-
-
-def inline(text: str) -> Markup:
-    """Render a one-paragraph YAML text without its paragraph element."""
-    html = str(prose(text))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)

@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
-from typing import Any
+from markupsafe import Markup
 
-from katalog.model import Catalogue
-from katalog.render.environment import environment
+from katalog.render.target import Target, render_html
+from katalog.views import CatalogueView
 
 
-def render_snippet(name: str, catalogue: Catalogue, base: str = "") -> str:
+def render_snippet(name: str, view: CatalogueView, base: str = "") -> Markup:
     """Render a named snippet (role cards, structure diagram …) with links relative to base."""
-    template = environment().get_template(f"snippets/{name}.html.j2")
-    data: dict[str, Any] = {"catalogue": catalogue, "base": base}
-    return template.render(**data)
+    structure = next(
+        (s for s in view.structures if s.id == "anbefalet"), view.structures[0] if view.structures else None
+    )
+    return render_html(
+        f"snippets/{name}.html.j2",
+        Target(site=True, base=base),
+        role_cards=view.role_cards,
+        counts=view.counts,
+        structure=structure,
+        statuses=view.statuses,
+    )

@@ -1,4 +1,8 @@
-"""Danish words for the catalogue's controlled values, and number formats readers expect."""
+"""Danish words for the catalogue's controlled values, and number formats readers expect.
+
+The one table of labels: every enum in schemas/ has its labels here (a test holds the two together),
+so a value the schemas allow always has a label, and one they refuse never reaches rendering.
+"""
 
 from __future__ import annotations
 
@@ -21,6 +25,14 @@ STATUSES = {
     "udgår": "Foreslås nedlagt",
     "nedlagt": "Nedlagt",
 }
+# What each status means for a reader who wants to sign up: one explanation, shown as a legend.
+STATUS_EXPLAINED = {
+    "gældende": "Kan tages i dag: modulet har et AMU-nummer eller udbydes som i dag.",
+    "anbefalet": "Forslag fra rapporten (2023), kan ikke tilmeldes endnu.",
+    "udgår": "Findes i dag, men rapporten (2023) foreslår, at modulet nedlægges eller afløses.",
+    "nedlagt": "Udbydes ikke længere.",
+}
+TODAY_STATUSES = frozenset({"gældende", "udgår"})
 PATHWAY_KINDS = {"anbefalet": "Anbefalet forløb", "typisk": "Typisk forløb i dag", "eksempel": "Eksempel fra praksis"}
 FIELD_NAMES = {
     "amu_number": "AMU-nummer",
@@ -104,3 +116,11 @@ def date(value: str | None) -> str:
         return parts[0]
     month = MONTHS[int(parts[1]) - 1]
     return f"{int(parts[2])}. {month} {parts[0]}" if len(parts) == 3 else f"{month} {parts[0]}"
+
+
+BAND_LABELS = {"ECTS": "Angivet i ECTS", "ikke oplyst": "Ikke oplyst"}
+
+
+def band_label(band: str) -> str:
+    """The filter label of a duration band."""
+    return BAND_LABELS.get(band, band)

@@ -1,0 +1,57 @@
+"""What one build knows, shared by the MkDocs hook, the macros plugin and the theme: one typed object."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from katalog.catalogue import load_catalogue
+from katalog.downloads import DOWNLOADS_PAGE, PDF_PATH, pdf_enabled
+from katalog.model import Catalogue
+from katalog.problems import ContentError
+from katalog.render import Page, render_pages
+from katalog.search import Synonyms, synonyms
+from katalog.views import CatalogueView, catalogue_view
+
+
+@dataclass(frozen=True)
+class BuildState:
+    """The loaded catalogue, its views and rendered pages, or the problems that stopped loading.
+
+    The theme reads `config.extra.katalog.pdf` for the footer link.
+    """
+
+    catalogue: Catalogue | None
+    view: CatalogueView | None = None
+    pages: Mapping[str, Page] = field(default_factory=dict)
+    synonyms: Synonyms | None = None
+    problems: str = ""
+    pdf: str | None = None
+
+    def edit_path(self, src_uri: str) -> str | None:
+        """The YAML file (or folder) behind a generated page."""
+        if src_uri == DOWNLOADS_PAGE:
+            return "content/"
+        page = self.pages.get(src_uri)
+        return page.edit_path if page else None
+
+
+def load_state(root: Path) -> BuildState:
+    """Load, validate, view and render the catalogue under root; raise ContentError with every problem."""
+    catalogue = load_catalogue(root / "content", root / "schemas")
+    view = catalogue_view(catalogue)
+    pages = {page.src_uri: page for page in render_pages(catalogue, view)}
+    return BuildState(
+        catalogue,
+        view,
+        MappingProxyType(pages),
+        synonyms(catalogue.glossary),
+        pdf=PDF_PATH if pdf_enabled() else None,
+    )
+
+
+def problem_state(error: ContentError) -> BuildState:
+    """The state of a preview whose content has problems: no catalogue, only the list."""
+    return BuildState(None, problems=str(error))

@@ -1,0 +1,347 @@
+"""One display object per record: modules, pathways, roles and course types, ready for any template.
+
+Everything a page or the PDF shows about a record is decided here once: labels, formatted lengths,
+statuses, links (as urls.Url), related records and citations. Templates only lay them out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup
+
+from katalog import urls, vocab
+from katalog.model import Catalogue, CourseType, Module, Pathway, Role, Step
+from katalog.urls import Url
+from katalog.views.common import (
+    UNKNOWN,
+    Badge,
+    Citation,
+    Fact,
+    Link,
+    ModuleItem,
+    SearchData,
+    Status,
+    badges,
+    citations,
+    inline,
+    module_item,
+    module_links,
+    prose,
+    status,
+)
+from katalog.views.figures import StatisticsView, statistics_view
+
+
+@dataclass(frozen=True)
+class Card:
+    """A module card on the overview, a role or a course type page; data holds its filter values."""
+
+    item: ModuleItem
+    badges: tuple[Badge, ...]
+    facts: str
+    summary: str
+    data: tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class ModuleView:
+    id: str
+    url: Url
+    title: str
+    name: str
+    summary: str
+    status: Status
+    badges: tuple[Badge, ...]
+    facts: tuple[Fact, ...]
+    description: Markup | None
+    goals: tuple[Markup, ...]
+    target_group: Markup | None
+    prerequisites: Markup | None
+    providers: tuple[str, ...]
+    statistics: StatisticsView | None
+    pathways: tuple[Link, ...]
+    structures: tuple[Link, ...]
+    sources: tuple[Citation, ...]
+    updated: str
+    search: SearchData
+    card: Card
+    edit_path: str
+    providers_link: Link = Link("oversigten over udbydere", urls.PROVIDERS)
+
+
+@dataclass(frozen=True)
+class StepView:
+    """One step of a pathway: a module, a choice between modules, or a whole nested pathway."""
+
+    modules: tuple[ModuleItem, ...]
+    pathway: Link | None
+    length: str
+    optional: bool
+    note: Markup | None
+
+    @property
+    def is_choice(self) -> bool:
+        return len(self.modules) > 1
+
+
+@dataclass(frozen=True)
+class PathwayView:
+    id: str
+    url: Url
+    title: str
+    summary: str
+    kind: str
+    badges: tuple[Badge, ...]
+    facts: tuple[Fact, ...]
+    description: Markup | None
+    steps: tuple[StepView, ...]
+    total: str
+    total_note: str
+    statistics: StatisticsView | None
+    sources: tuple[Citation, ...]
+    search: SearchData
+    edit_path: str
+
+
+@dataclass(frozen=True)
+class PathwayCard:
+    link: Link
+    badges: tuple[Badge, ...]
+    facts: str
+    summary: str
+
+
+@dataclass(frozen=True)
+class RoleView:
+    id: str
+    url: Url
+    title: str
+    summary: str
+    description: Markup | None
+    tasks: tuple[Markup, ...]
+    recommended_level: Markup | None
+    pathways: tuple[PathwayCard, ...]
+    modules: tuple[Card, ...]
+    module_filter: Url
+    sources: tuple[Citation, ...]
+    search: SearchData
+    edit_path: str
+
+
+@dataclass(frozen=True)
+class CourseTypeView:
+    id: str
+    url: Url
+    name: str
+    summary: str
+    facts: tuple[Fact, ...]
+    description: Markup | None
+    funding: tuple[Markup, ...]
+    modules: tuple[Card, ...]
+    sources: tuple[Citation, ...]
+    search: SearchData
+    edit_path: str
+
+
+def module_view(c: Catalogue, m: Module) -> ModuleView:
+    return ModuleView(
+        id=m.id,
+        url=urls.module(m.id),
+        title=m.title,
+        name=m.name,
+        summary=m.summary,
+        status=status(m.status),
+        badges=badges(m),
+        facts=_module_facts(c, m),
+        description=prose(m.description),
+        goals=tuple(Markup(inline(goal)) for goal in m.goals),
+        target_group=inline(m.target_group),
+        prerequisites=inline(m.prerequisites),
+        providers=tuple(p.name + (f" ({p.place})" if p.place else "") for p in c.providers_of(m)),
+        statistics=statistics_view(m.id, m.title, m.statistics, c.documents) if m.statistics else None,
+        pathways=tuple(
+            Link(f"{p.title} ({vocab.PATHWAY_KINDS[p.kind].lower()})", urls.pathway(p.id)) for p in c.pathways_of(m)
+        ),
+        structures=tuple(Link(s.title, urls.structure(s.id)) for s in c.structures_with(m)),
+        sources=citations(m.sources, c.documents),
+        updated=vocab.date(m.updated),
+        search=module_search_data(m),
+        card=module_card(m),
+        edit_path=m.path,
+    )
+
+
+def _module_facts(c: Catalogue, m: Module) -> tuple[Fact, ...]:
+    facts = [Fact("Uddannelsestype", links=(Link(m.course_type.name, urls.course_type(m.course_type.id)),))]
+    if m.amu_number:
+        facts.append(Fact("AMU-nummer", str(m.amu_number)))
+    elif "amu_number" in m.unknown:
+        facts.append(Fact("AMU-nummer", UNKNOWN, unknown=True))
+    elif m.course_type.id == "amu":
+        facts.append(Fact("AMU-nummer", "Har endnu ikke et nummer", unknown=True))
+    facts.append(
+        Fact("Varighed", UNKNOWN, unknown=True) if m.duration.is_empty else Fact("Varighed", vocab.duration(m.duration))
+    )
+    if m.tier:
+        facts.append(Fact("Niveau", vocab.TIERS[m.tier]))
+    if m.entries:
+        facts.append(Fact("Indgang", ", ".join(vocab.ENTRY_LONG[e] for e in m.entries)))
+    facts.append(Fact("Status", status=status(m.status)))
+    if m.approved:
+        facts.append(Fact("Godkendt", vocab.date(m.approved)))
+    if m.fkb:
+        facts.append(Fact("Fælles kompetencebeskrivelse", ", ".join(f"FKB {n}" for n in m.fkb)))
+    if m.roles:
+        facts.append(Fact("Især for", links=tuple(Link(r.title, urls.role(r.id)) for r in m.roles)))
+    related = (
+        ("Forudsætter", [c.modules[i] for i in m.requires]),
+        ("Erstatter", [c.modules[i] for i in m.replaces]),
+        ("Erstattes af", list(c.successors(m)) if m.replaced_by else []),
+    )
+    facts.extend(Fact(label, links=module_links(found)) for label, found in related if found)
+    return tuple(facts)
+
+
+def module_card(m: Module) -> Card:
+    facts = " · ".join(
+        part for part in ((f"AMU-nr. {m.amu_number}" if m.amu_number else ""), vocab.duration(m.duration)) if part
+    )
+    data = (
+        ("kursustype", m.course_type.id),
+        ("niveau", m.tier or "ingen"),
+        ("indgang", " ".join(m.entries)),
+        ("rolle", " ".join(r.id for r in m.roles)),
+        ("varighed", vocab.duration_band(m.duration)),
+        ("status", m.status),
+    )
+    return Card(module_item(m), badges(m), facts, m.summary, data)
+
+
+def module_search_data(m: Module) -> SearchData:
+    """What Pagefind shows and filters on for a module: the same values as the card filters."""
+    band = vocab.duration_band(m.duration)
+    filters = [
+        ("Sidetype", "Modul"),
+        ("Kursustype", m.course_type.label),
+        *([("Niveau", vocab.TIERS[m.tier])] if m.tier else []),
+        *[("Indgang", vocab.ENTRIES[entry]) for entry in m.entries],
+        *[("Rolle", role.title) for role in m.roles],
+        ("Status", vocab.STATUSES[m.status]),
+        ("Varighed", vocab.BAND_LABELS.get(band, band)),
+    ]
+    # Pagefind's result list shows these as "Type: AMU", "AMU-nummer: 49970", "Varighed: 11 dage".
+    meta = [("type", m.course_type.label), ("status", vocab.STATUSES[m.status])]
+    if m.amu_number:
+        meta.append(("AMU-nummer", str(m.amu_number)))
+    if not m.duration.is_empty:
+        meta.append(("varighed", vocab.duration(m.duration)))
+    keywords = tuple(str(n) for n in (m.amu_number, *m.fkb) if n)
+    return SearchData(tuple(filters), tuple(meta), keywords)
+
+
+def pathway_view(c: Catalogue, p: Pathway) -> PathwayView:
+    structure = c.structures.get(p.structure)
+    facts = [
+        Fact("Slags", vocab.PATHWAY_KINDS[p.kind]),
+        Fact("Rolle", links=(Link(p.role.title, urls.role(p.role.id)),)),
+        Fact("Indgang", ", ".join(vocab.ENTRY_LONG[e] for e in p.entries)),
+        Fact("Struktur", links=(Link(structure.title, urls.structure(structure.id)),))
+        if structure
+        else Fact("Struktur", p.structure),
+    ]
+    if p.example:
+        facts.append(Fact("Hvor", p.example.organisation + (f", {p.example.person}" if p.example.person else "")))
+    total = vocab.duration_range(p.total)
+    facts.append(Fact("Samlet varighed", total))
+    return PathwayView(
+        id=p.id,
+        url=urls.pathway(p.id),
+        title=p.title,
+        summary=p.summary,
+        kind=vocab.PATHWAY_KINDS[p.kind],
+        badges=(Badge(vocab.PATHWAY_KINDS[p.kind], "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
+        facts=tuple(facts),
+        description=prose(p.description),
+        steps=tuple(_step_view(step) for step in p.steps),
+        total=total,
+        total_note=_total_note(p),
+        statistics=statistics_view(p.id, p.title, p.statistics, c.documents) if p.statistics else None,
+        sources=citations(p.sources, c.documents),
+        search=pathway_search_data(p),
+        edit_path=p.path,
+    )
+
+
+def _step_view(step: Step) -> StepView:
+    length = (
+        f"{vocab.duration(step.duration.high)} · valgfrit" if step.optional else vocab.duration_range(step.duration)
+    )
+    nested = Link(step.pathway.title, urls.pathway(step.pathway.id)) if step.pathway else None
+    return StepView(tuple(module_item(m) for m in step.modules), nested, length, step.optional, inline(step.note))
+
+
+def _total_note(p: Pathway) -> str:
+    note = "" if p.total.is_fixed else " (afhænger af valg og valgfrie trin)"
+    note += ". Summen er regnet ud fra modulernes varighed."
+    if p.total.incomplete:
+        note += " Kilderne oplyser ikke længden af alle moduler, så de tæller ikke med i summen."
+    return note
+
+
+def pathway_card(p: Pathway) -> PathwayCard:
+    return PathwayCard(
+        Link(p.title, urls.pathway(p.id)),
+        (Badge(vocab.PATHWAY_KINDS[p.kind], "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
+        f"{len(p.steps)} trin · i alt {vocab.duration_range(p.total)}",
+        p.summary,
+    )
+
+
+def pathway_search_data(p: Pathway) -> SearchData:
+    filters = [("Sidetype", "Forløb"), *[("Indgang", vocab.ENTRIES[e]) for e in p.entries], ("Rolle", p.role.title)]
+    meta = [("type", vocab.PATHWAY_KINDS[p.kind]), ("varighed", vocab.duration_range(p.total))]
+    return SearchData(tuple(filters), tuple(meta))
+
+
+def role_view(c: Catalogue, r: Role) -> RoleView:
+    return RoleView(
+        id=r.id,
+        url=urls.role(r.id),
+        title=r.title,
+        summary=r.summary,
+        description=prose(r.description),
+        tasks=tuple(Markup(inline(t)) for t in r.tasks),
+        recommended_level=prose(r.recommended_level),
+        pathways=tuple(pathway_card(p) for p in c.pathways_for_role(r)),
+        modules=tuple(module_card(m) for m in c.modules_for_role(r)),
+        module_filter=urls.MODULES,
+        sources=citations(r.sources, c.documents),
+        search=SearchData((("Sidetype", "Rolle"),), (("type", "Rolle"),)),
+        edit_path=r.path,
+    )
+
+
+def course_type_view(c: Catalogue, t: CourseType) -> CourseTypeView:
+    facts = tuple(
+        Fact(label, value) if value else Fact(label, UNKNOWN, unknown=True)
+        for label, value in (
+            ("Niveau", t.level),
+            ("Typisk længde", t.duration),
+            ("Adgang", t.access),
+            ("Udbydes af", t.providers),
+        )
+    )
+    return CourseTypeView(
+        id=t.id,
+        url=urls.course_type(t.id),
+        name=t.name,
+        summary=t.summary,
+        facts=facts,
+        description=prose(t.description),
+        funding=tuple(Markup(inline(item)) for item in t.funding),
+        modules=tuple(module_card(m) for m in c.modules.values() if m.course_type == t),
+        sources=citations(t.sources, c.documents),
+        search=SearchData((("Sidetype", "Uddannelsestype"),), (("type", "Uddannelsestype"),)),
+        edit_path=t.path,
+    )
