@@ -17,12 +17,12 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator
 
+from katalog import vocab as labels
 from katalog.catalogue import load_catalogue
 from katalog.downloads import file_size
 from katalog.export import COLUMNS, CSV_FILE, JSON_FILE, SCHEMA_FILE, catalogue_json, export_files, modules_csv
 from katalog.export.linked_data import course, program, script
 from katalog.model import Catalogue
-from katalog import vocab as labels
 
 from .conftest import MINI, ROOT, SCHEMAS
 

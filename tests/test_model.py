@@ -6,9 +6,9 @@ from dataclasses import replace
 
 import pytest
 
+from katalog import vocab as labels
 from katalog.catalogue import load_catalogue, slugify
 from katalog.model import Catalogue, Duration, DurationRange, Step
-from katalog import vocab as labels
 
 from .conftest import MINI, SCHEMAS
 

@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
+from katalog import vocab as labels
 from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
-from katalog import vocab as labels
 
 from .conftest import ROOT, SCHEMAS
 from .sitecheck import broken_links, parse
