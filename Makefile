@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1s
 BENCH_SIZES ?= 100,1000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve bench clean
+.PHONY: site test lint serve bench golden clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -39,6 +39,10 @@ serve: $(STAMP)
 ## bench: time validation, full build and live rebuild on synthetic catalogues, as ratios against plain MkDocs
 bench: $(STAMP)
 	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
+
+## golden: rewrite tests/golden/ (one record of each kind as site and print HTML); read the diff before committing
+golden: $(STAMP)
+	KATALOG_UPDATE_GOLDEN=1 $(BIN)/pytest -q tests/test_views.py -k golden
 
 clean:
 	rm -rf site build .pytest_cache .mypy_cache .ruff_cache

@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
 
+from katalog import urls
 from katalog.catalogue import load_catalogue
 from katalog.downloads import DOWNLOADS_PAGE, PDF_PATH, pdf_enabled
 from katalog.model import Catalogue
@@ -29,6 +30,10 @@ class BuildState:
     synonyms: Synonyms | None = None
     problems: str = ""
     pdf: str | None = None
+    # Addresses the theme's own templates link to (overrides/partials), so they spell no page path.
+    theme_links: Mapping[str, str] = field(
+        default_factory=lambda: MappingProxyType({"search": urls.SEARCH.path, "downloads": urls.DOWNLOADS.path})
+    )
 
     def edit_path(self, src_uri: str) -> str | None:
         """The YAML file (or folder) behind a generated page."""

@@ -33,6 +33,7 @@ STATUS_EXPLAINED = {
     "nedlagt": "Udbydes ikke længere.",
 }
 TODAY_STATUSES = frozenset({"gældende", "udgår"})
+STRUCTURE_KINDS = {"nuværende": "Nuværende struktur", "anbefalet": "Anbefalet struktur"}
 PATHWAY_KINDS = {"anbefalet": "Anbefalet forløb", "typisk": "Typisk forløb i dag", "eksempel": "Eksempel fra praksis"}
 FIELD_NAMES = {
     "amu_number": "AMU-nummer",
