@@ -19,5 +19,5 @@ def define_env(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def katalog_snippet(name: str, base: str = "") -> str:
-        """Insert a catalogue snippet: 'roles', 'structure' or 'counts'."""
+        """Insert a catalogue snippet: 'start', 'roles', 'structure' or 'counts'."""
         return str(render_snippet(name, state.view, base)) if state.view is not None else ""

@@ -31,7 +31,7 @@ def test_module_filters_narrow_the_cards_without_reload(browser: Any, base_url: 
     """Ticking a facet hides non-matching cards; groups combine with AND, values with OR; reset shows all."""
     page = browser.new_page()
     page.goto(base_url + "moduler/")
-    assert len(visible_cards(page)) == 5
+    assert len(visible_cards(page)) == 3, "the overview opens on what can be taken today"
     page.get_by_label("Akademimodul").check()
     assert visible_cards(page) == ["Pædagogik og kommunikation"]
     assert page.locator("[data-kat-filter-status]").inner_text() == "Viser 1 af 5 moduler."
@@ -41,6 +41,23 @@ def test_module_filters_narrow_the_cards_without_reload(browser: Any, base_url: 
     assert visible_cards(page) == ["Oplæringsvejleder, overbygning"]
     page.get_by_role("button", name="Nulstil filtre").click()
     page.wait_for_function("document.querySelectorAll('[data-kat-cards] .kat-card[hidden]').length === 0")
+    assert len(visible_cards(page)) == 5
+    page.close()
+
+
+def test_the_overview_opens_on_today_with_proposals_one_click_away(browser: Any, base_url: str) -> None:
+    """Today's modules show first; proposals and retired modules are folded under one summary."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    assert sorted(visible_cards(page)) == [
+        "Oplæringsvejleder, basis",
+        "Pædagogik og kommunikation",
+        "Simulation <script>alert(1)</script>",
+    ]
+    summary = page.locator("[data-kat-proposals] > summary")
+    assert "(2)" in summary.inner_text() and "kan ikke tilmeldes" in summary.inner_text()
+    summary.click()
+    page.wait_for_function("document.querySelector('[data-kat-proposals]').open")
     assert len(visible_cards(page)) == 5
     page.close()
 

@@ -10,6 +10,7 @@
     var summary = box && box.querySelector("[data-kat-filter-summary]");
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-kat-cards] .kat-card"));
     var status = document.querySelector("[data-kat-filter-status]");
+    var proposals = document.querySelector("[data-kat-proposals]");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
 
     function chosen() {
@@ -47,6 +48,8 @@
           : "Viser " + shown + " af " + cards.length + " moduler.";
       }
       if (summary) { summary.textContent = ticked === 0 ? "" : "(" + ticked + " valgt)"; }
+      // Proposals sit folded below today's modules; a filter that finds some of them unfolds them.
+      if (proposals && ticked > 0 && proposals.querySelector(".kat-card:not([hidden])")) { proposals.open = true; }
       remember(groups);
     }
     function restore() {

@@ -20,4 +20,5 @@ def render_snippet(name: str, view: CatalogueView, base: str = "") -> Markup:
         counts=view.counts,
         structure=structure,
         statuses=view.statuses,
+        roles=view.roles,
     )

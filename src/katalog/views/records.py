@@ -31,6 +31,7 @@ from katalog.views.common import (
     status,
 )
 from katalog.views.figures import StatisticsView, statistics_view
+from katalog.views.today import StartView, TodayView, days_away, start_views, today_view
 
 
 @dataclass(frozen=True)
@@ -98,6 +99,7 @@ class PathwayView:
     steps: tuple[StepView, ...]
     total: str
     total_note: str
+    today: TodayView | None
     statistics: StatisticsView | None
     sources: tuple[Citation, ...]
     search: SearchData
@@ -119,6 +121,7 @@ class RoleView:
     title: str
     summary: str
     description: Markup | None
+    start: tuple[StartView, ...]
     tasks: tuple[Markup, ...]
     recommended_level: Markup | None
     pathways: tuple[PathwayCard, ...]
@@ -254,6 +257,7 @@ def pathway_view(c: Catalogue, p: Pathway) -> PathwayView:
         facts.append(Fact("Hvor", p.example.organisation + (f", {p.example.person}" if p.example.person else "")))
     total = vocab.duration_range(p.total)
     facts.append(Fact("Samlet varighed", total))
+    facts.append(Fact("Dage væk fra arbejdet", days_away(p.total)))
     return PathwayView(
         id=p.id,
         url=urls.pathway(p.id),
@@ -266,6 +270,7 @@ def pathway_view(c: Catalogue, p: Pathway) -> PathwayView:
         steps=tuple(_step_view(step) for step in p.steps),
         total=total,
         total_note=_total_note(p),
+        today=today_view(c, p),
         statistics=statistics_view(p.id, p.title, p.statistics, c.documents) if p.statistics else None,
         sources=citations(p.sources, c.documents),
         search=pathway_search_data(p),
@@ -311,6 +316,7 @@ def role_view(c: Catalogue, r: Role) -> RoleView:
         title=r.title,
         summary=r.summary,
         description=prose(r.description),
+        start=start_views(c, r.id),
         tasks=tuple(Markup(inline(t)) for t in r.tasks),
         recommended_level=prose(r.recommended_level),
         pathways=tuple(pathway_card(p) for p in c.pathways_for_role(r)),

@@ -45,6 +45,16 @@ class ModulesOverview:
     facets: tuple[Facet, ...]
     statuses: tuple[Status, ...]
 
+    @property
+    def today(self) -> tuple[Card, ...]:
+        """What can be taken today: the overview opens on these."""
+        return tuple(c for c in self.cards if c.item.today)
+
+    @property
+    def proposals(self) -> tuple[Card, ...]:
+        """Proposals and retired modules: one click away."""
+        return tuple(c for c in self.cards if not c.item.today)
+
 
 @dataclass(frozen=True)
 class PathwayGroup:
