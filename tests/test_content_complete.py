@@ -160,11 +160,20 @@ def test_every_role_of_the_level_figure_exists(catalogue: Catalogue, role: str) 
     "fact", FACTS["role_entries"], ids=[f"{f['role']}-{f['entry']}" for f in FACTS["role_entries"]]
 )
 def test_every_role_and_entry_has_a_recommended_pathway(catalogue: Catalogue, fact: dict[str, Any]) -> None:
-    """Each role the report trains has a recommended pathway for SOSU and for PAU."""
+    """Each role the report recommends modules for has a recommended pathway for SOSU and for PAU."""
     pathway = catalogue.pathways[fact["pathway"]]
     assert pathway.role.id == fact["role"]
     assert fact["entry"] in pathway.entries
     assert (pathway.kind, pathway.structure) == ("anbefalet", "anbefalet")
+
+
+@pytest.mark.parametrize("role", FACTS["no_recommended_pathway"])
+def test_no_pathway_is_recommended_for_a_role_the_report_recommends_nothing_for(
+    catalogue: Catalogue, role: str
+) -> None:
+    """A role without modules recommended in the report gets examples at most, never an 'anbefalet' pathway."""
+    recommended = [p.id for p in catalogue.pathways.values() if p.role.id == role and p.kind == "anbefalet"]
+    assert recommended == []
 
 
 def test_akademi_modules_are_obligatory_or_elective_as_in_the_report(catalogue: Catalogue) -> None:
