@@ -192,6 +192,15 @@ def test_every_akademi_module_the_report_names_exists(catalogue: Catalogue, titl
     assert module.duration.ects is None
 
 
+@pytest.mark.parametrize("label", FACTS["akademi_statistics"])
+def test_akademi_figures_are_the_reports(label: str) -> None:
+    """The whole akademiuddannelse carries the report's totals of students with an EUD background as data."""
+    # Read from the YAML itself: the model gains pathway statistics with the view-layer rewrite.
+    path = ROOT / "content" / "pathways" / "akademiuddannelsen-i-sundhedspraksis.yaml"
+    figures = yaml.safe_load(path.read_text("utf-8"))["statistics"]["figures"]
+    assert [f["value"] for f in figures if f["label"] == label] == [FACTS["akademi_statistics"][label]]
+
+
 @pytest.mark.parametrize("name", FACTS["providers"])
 def test_every_school_in_the_provider_table_is_a_provider(catalogue: Catalogue, name: str) -> None:
     """Each of the 14 schools offers at least the basis module 48256, as the report says all do."""
