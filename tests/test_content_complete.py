@@ -7,6 +7,7 @@ site does and check each item, so a missing record or a changed number fails by 
 
 from __future__ import annotations
 
+from collections import Counter, defaultdict
 from pathlib import Path
 from typing import Any
 
@@ -242,6 +243,44 @@ def test_exam_results_are_the_reports(catalogue: Catalogue, outcome: str) -> Non
     assert statistics is not None
     found = {f.period: f.value for f in statistics.figures if f.label == f"Prøver: {outcome}" and f.unit == "%"}
     assert found == FACTS["portfolio"]["exams"][outcome]
+
+
+# The report gives the recommended simulation module exactly the title of today's 20956 (L441-444, L530-533, L621 and
+# L2201). Official titles stay as printed; status and short title tell the two apart.
+SAME_TITLE_IN_THE_REPORT = {frozenset({"simulation-som-paedagogisk-metode", "simulation-anbefalet"})}
+
+
+def test_every_module_has_its_own_short_title(catalogue: Catalogue) -> None:
+    """Each module has one short title for cards and lists, and no two modules share it."""
+    names = Counter((m.short_title or "").casefold() for m in catalogue.modules.values())
+    assert "" not in names
+    assert [name for name, n in names.items() if n > 1] == []
+
+
+def test_no_two_modules_share_a_title_and_course_type(catalogue: Catalogue) -> None:
+    """Official titles are unique within a course type, except where the report names two modules alike."""
+    groups: defaultdict[tuple[str, str], list[Module]] = defaultdict(list)
+    for module in catalogue.modules.values():
+        groups[(module.title.casefold(), module.course_type.id)].append(module)
+    shared = [group for group in groups.values() if len(group) > 1]
+    assert {frozenset(m.id for m in group) for group in shared} == SAME_TITLE_IN_THE_REPORT
+    assert all(len({m.status for m in group}) == len(group) for group in shared)
+
+
+def test_no_two_pages_share_a_visible_title(catalogue: Catalogue) -> None:
+    """Modules (by short title), pathways, roles, course types, structures and providers each have a name of their own."""
+    names = Counter(
+        name.casefold()
+        for name in [
+            *(m.short_title or m.title for m in catalogue.modules.values()),
+            *(p.title for p in catalogue.pathways.values()),
+            *(r.title for r in catalogue.roles.values()),
+            *(c.name for c in catalogue.course_types.values()),
+            *(s.title for s in catalogue.structures.values()),
+            *(p.name for p in catalogue.providers.values()),
+        ]
+    )
+    assert [name for name, n in names.items() if n > 1] == []
 
 
 def test_glossary_has_enough_terms_with_synonyms(catalogue: Catalogue) -> None:
