@@ -2,12 +2,16 @@
 
 The fixture lists, with the report's line numbers, every AMU number, the recommended structure, the days of every
 pathway, the roles, cases, akademi modules, providers and portfolio figures. These tests load content/ the way the
-site does and check each item, so a missing record or a changed number fails by name.
+site does and check each item, so a missing record or a changed number fails by name. They also hold the publication
+rules the content alone decides: one name per thing, each participant counted once, no production notes in the texts
+a page shows.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -281,6 +285,44 @@ def test_no_two_pages_share_a_visible_title(catalogue: Catalogue) -> None:
         ]
     )
     assert [name for name, n in names.items() if n > 1] == []
+
+
+# How editors talk about the text extract, never how a reader needs it said: line numbers, the extract itself, lost
+# colours or cells, glued footnote marks, "Slutning" (an inference belongs under 'inferred') and notes to check later.
+PRODUCTION_NOTE = re.compile(
+    r"\blinje(?:r|n|rne)?\s+\d|\bL\d{2,4}\b|udtræk|farvemarkering|gået tabt|\bslutning\b|usikker placering"
+    r"|bør tjekkes|fodnotemærke|påhæftet|hæftet på|se kommentaren",
+    re.IGNORECASE,
+)
+# Keys whose values are for editors or are the report's own words: where a fact stands, and names.
+EDITOR_KEYS = {"id", "file", "document", "section", "lines"}
+
+
+def reader_texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (field path, text) for every string a page can show."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in EDITOR_KEYS:
+                yield from reader_texts(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from reader_texts(item, f"{path}[{index}]")
+    elif isinstance(node, str):
+        yield path, node
+
+
+CONTENT_FILES = sorted((ROOT / "content").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=[str(p.relative_to(ROOT / "content")) for p in CONTENT_FILES])
+def test_no_production_note_reaches_readers(path: Path) -> None:
+    """Notes on how the text extract was read stay in YAML comments, out of every text a page shows."""
+    found = [
+        f"{field}: {text[:80]}"
+        for field, text in reader_texts(yaml.safe_load(path.read_text("utf-8")))
+        if PRODUCTION_NOTE.search(text)
+    ]
+    assert found == []
 
 
 def test_glossary_has_enough_terms_with_synonyms(catalogue: Catalogue) -> None:
