@@ -325,6 +325,18 @@ def test_no_production_note_reaches_readers(path: Path) -> None:
     assert found == []
 
 
+RECORD_FILES = sorted([*(ROOT / "content" / "modules").glob("*.yaml"), *(ROOT / "content" / "pathways").glob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", RECORD_FILES, ids=[p.stem for p in RECORD_FILES])
+def test_what_is_marked_inferred_is_there_and_not_also_unknown(path: Path) -> None:
+    """A field marked 'skønnet ud fra rapporten' has a value, and a field cannot be both judged and unknown."""
+    record = yaml.safe_load(path.read_text("utf-8"))
+    inferred = set(record.get("inferred", []))
+    assert inferred <= set(record), f"markeret som skønnet, men uden værdi: {sorted(inferred - set(record))}"
+    assert inferred.isdisjoint(record.get("unknown", []))
+
+
 def test_glossary_has_enough_terms_with_synonyms(catalogue: Catalogue) -> None:
     """At least 40 glossary terms carry synonyms or abbreviations for the search."""
     with_synonyms = [t for t in catalogue.glossary if t.synonyms or t.abbreviations]
