@@ -2,11 +2,16 @@
 
 The fixture lists, with the report's line numbers, every AMU number, the recommended structure, the days of every
 pathway, the roles, cases, akademi modules, providers and portfolio figures. These tests load content/ the way the
-site does and check each item, so a missing record or a changed number fails by name.
+site does and check each item, so a missing record or a changed number fails by name. They also hold the publication
+rules the content alone decides: one name per thing, each participant counted once, no production notes in the texts
+a page shows.
 """
 
 from __future__ import annotations
 
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
@@ -76,7 +81,7 @@ def test_every_amu_number_in_the_report_has_its_module(catalogue: Catalogue, fac
 
 @pytest.mark.parametrize("fact", AMU, ids=[str(f["number"]) for f in AMU])
 def test_participants_per_year_are_the_reports(catalogue: Catalogue, fact: dict[str, Any]) -> None:
-    """Participants per module and year are exactly Bilag 2.1's numbers, no more and no fewer."""
+    """Participants per module and year are Bilag 2.1's numbers, each participant under the one module they took."""
     module = by_number(catalogue, fact["number"])
     counts = {p.year: p.count for p in module.statistics.participants} if module.statistics else {}
     assert counts == fact.get("participants", {})
@@ -160,11 +165,20 @@ def test_every_role_of_the_level_figure_exists(catalogue: Catalogue, role: str) 
     "fact", FACTS["role_entries"], ids=[f"{f['role']}-{f['entry']}" for f in FACTS["role_entries"]]
 )
 def test_every_role_and_entry_has_a_recommended_pathway(catalogue: Catalogue, fact: dict[str, Any]) -> None:
-    """Each role the report trains has a recommended pathway for SOSU and for PAU."""
+    """Each role the report recommends modules for has a recommended pathway for SOSU and for PAU."""
     pathway = catalogue.pathways[fact["pathway"]]
     assert pathway.role.id == fact["role"]
     assert fact["entry"] in pathway.entries
     assert (pathway.kind, pathway.structure) == ("anbefalet", "anbefalet")
+
+
+@pytest.mark.parametrize("role", FACTS["no_recommended_pathway"])
+def test_no_pathway_is_recommended_for_a_role_the_report_recommends_nothing_for(
+    catalogue: Catalogue, role: str
+) -> None:
+    """A role without modules recommended in the report gets examples at most, never an 'anbefalet' pathway."""
+    recommended = [p.id for p in catalogue.pathways.values() if p.role.id == role and p.kind == "anbefalet"]
+    assert recommended == []
 
 
 def test_akademi_modules_are_obligatory_or_elective_as_in_the_report(catalogue: Catalogue) -> None:
@@ -181,6 +195,15 @@ def test_every_akademi_module_the_report_names_exists(catalogue: Catalogue, titl
     """Each module in the report's table of the akademiuddannelse is an akademimodul without invented ECTS."""
     module = by_title(catalogue, title, "akademimodul")
     assert module.duration.ects is None
+
+
+@pytest.mark.parametrize("label", FACTS["akademi_statistics"])
+def test_akademi_figures_are_the_reports(label: str) -> None:
+    """The whole akademiuddannelse carries the report's totals of students with an EUD background as data."""
+    # Read from the YAML itself: the model gains pathway statistics with the view-layer rewrite.
+    path = ROOT / "content" / "pathways" / "akademiuddannelsen-i-sundhedspraksis.yaml"
+    figures = yaml.safe_load(path.read_text("utf-8"))["statistics"]["figures"]
+    assert [f["value"] for f in figures if f["label"] == label] == [FACTS["akademi_statistics"][label]]
 
 
 @pytest.mark.parametrize("name", FACTS["providers"])
@@ -205,6 +228,18 @@ def test_portfolio_participants_per_year_are_the_reports(catalogue: Catalogue) -
     assert FACTS["portfolio"]["total"] in totals
 
 
+def test_every_participant_is_counted_once(catalogue: Catalogue) -> None:
+    """The modules' participants add up to the portfolio's row 'I alt' each year, plus only what that row leaves out."""
+    statistics = catalogue.structures["nuvaerende"].statistics
+    assert statistics is not None
+    per_year: dict[int, int] = {}
+    for module in catalogue.modules.values():
+        for count in module.statistics.participants if module.statistics else ():
+            per_year[count.year] = per_year.get(count.year, 0) + count.count
+    left_out = FACTS["portfolio"]["left_out"]
+    assert per_year == {p.year: p.count + left_out.get(p.year, 0) for p in statistics.participants}
+
+
 @pytest.mark.parametrize("outcome", FACTS["portfolio"]["exams"])
 def test_exam_results_are_the_reports(catalogue: Catalogue, outcome: str) -> None:
     """Each row of the exam table is on the current structure, per year and in total, in per cent."""
@@ -212,6 +247,94 @@ def test_exam_results_are_the_reports(catalogue: Catalogue, outcome: str) -> Non
     assert statistics is not None
     found = {f.period: f.value for f in statistics.figures if f.label == f"Prøver: {outcome}" and f.unit == "%"}
     assert found == FACTS["portfolio"]["exams"][outcome]
+
+
+# The report gives the recommended simulation module exactly the title of today's 20956 (L441-444, L530-533, L621 and
+# L2201). Official titles stay as printed; status and short title tell the two apart.
+SAME_TITLE_IN_THE_REPORT = {frozenset({"simulation-som-paedagogisk-metode", "simulation-anbefalet"})}
+
+
+def test_every_module_has_its_own_short_title(catalogue: Catalogue) -> None:
+    """Each module has one short title for cards and lists, and no two modules share it."""
+    names = Counter((m.short_title or "").casefold() for m in catalogue.modules.values())
+    assert "" not in names
+    assert [name for name, n in names.items() if n > 1] == []
+
+
+def test_no_two_modules_share_a_title_and_course_type(catalogue: Catalogue) -> None:
+    """Official titles are unique within a course type, except where the report names two modules alike."""
+    groups: defaultdict[tuple[str, str], list[Module]] = defaultdict(list)
+    for module in catalogue.modules.values():
+        groups[(module.title.casefold(), module.course_type.id)].append(module)
+    shared = [group for group in groups.values() if len(group) > 1]
+    assert {frozenset(m.id for m in group) for group in shared} == SAME_TITLE_IN_THE_REPORT
+    assert all(len({m.status for m in group}) == len(group) for group in shared)
+
+
+def test_no_two_pages_share_a_visible_title(catalogue: Catalogue) -> None:
+    """Modules (by short title), pathways, roles, course types, structures and providers each have a name of their own."""
+    names = Counter(
+        name.casefold()
+        for name in [
+            *(m.short_title or m.title for m in catalogue.modules.values()),
+            *(p.title for p in catalogue.pathways.values()),
+            *(r.title for r in catalogue.roles.values()),
+            *(c.name for c in catalogue.course_types.values()),
+            *(s.title for s in catalogue.structures.values()),
+            *(p.name for p in catalogue.providers.values()),
+        ]
+    )
+    assert [name for name, n in names.items() if n > 1] == []
+
+
+# How editors talk about the text extract, never how a reader needs it said: line numbers, the extract itself, lost
+# colours or cells, glued footnote marks, "Slutning" (an inference belongs under 'inferred') and notes to check later.
+PRODUCTION_NOTE = re.compile(
+    r"\blinje(?:r|n|rne)?\s+\d|\bL\d{2,4}\b|udtræk|farvemarkering|gået tabt|\bslutning\b|usikker placering"
+    r"|bør tjekkes|fodnotemærke|påhæftet|hæftet på|se kommentaren",
+    re.IGNORECASE,
+)
+# Keys whose values are for editors or are the report's own words: where a fact stands, and names.
+EDITOR_KEYS = {"id", "file", "document", "section", "lines"}
+
+
+def reader_texts(node: Any, path: str = "") -> Iterator[tuple[str, str]]:
+    """Yield (field path, text) for every string a page can show."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key not in EDITOR_KEYS:
+                yield from reader_texts(value, f"{path}.{key}" if path else str(key))
+    elif isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from reader_texts(item, f"{path}[{index}]")
+    elif isinstance(node, str):
+        yield path, node
+
+
+CONTENT_FILES = sorted((ROOT / "content").rglob("*.yaml"))
+
+
+@pytest.mark.parametrize("path", CONTENT_FILES, ids=[str(p.relative_to(ROOT / "content")) for p in CONTENT_FILES])
+def test_no_production_note_reaches_readers(path: Path) -> None:
+    """Notes on how the text extract was read stay in YAML comments, out of every text a page shows."""
+    found = [
+        f"{field}: {text[:80]}"
+        for field, text in reader_texts(yaml.safe_load(path.read_text("utf-8")))
+        if PRODUCTION_NOTE.search(text)
+    ]
+    assert found == []
+
+
+RECORD_FILES = sorted([*(ROOT / "content" / "modules").glob("*.yaml"), *(ROOT / "content" / "pathways").glob("*.yaml")])
+
+
+@pytest.mark.parametrize("path", RECORD_FILES, ids=[p.stem for p in RECORD_FILES])
+def test_what_is_marked_inferred_is_there_and_not_also_unknown(path: Path) -> None:
+    """A field marked 'skønnet ud fra rapporten' has a value, and a field cannot be both judged and unknown."""
+    record = yaml.safe_load(path.read_text("utf-8"))
+    inferred = set(record.get("inferred", []))
+    assert inferred <= set(record), f"markeret som skønnet, men uden værdi: {sorted(inferred - set(record))}"
+    assert inferred.isdisjoint(record.get("unknown", []))
 
 
 def test_glossary_has_enough_terms_with_synonyms(catalogue: Catalogue) -> None:
