@@ -7,8 +7,10 @@ from typing import Any
 
 import pytest
 
+from katalog.catalogue import load_catalogue
 from katalog.kinds import GUIDE, MODULE, ROLE, SOURCES
 from katalog.load import ContentTree, load_tree
+from katalog.search import Synonyms, other_names, synonyms
 
 from .conftest import ROOT
 
@@ -113,3 +115,31 @@ def _all_sources(data: Any) -> list[dict[str, Any]]:
     if isinstance(data, list):
         return [s for item in data for s in _all_sources(item)]
     return []
+
+
+SEARCH_WORDS = ("pris", "koster", "betaling", "tilmelding", "VEU", "leder", "hvor kan jeg tage", "første kursus")
+
+
+@pytest.fixture(scope="module")
+def known_names() -> Synonyms:
+    return synonyms(load_catalogue(ROOT / "content", ROOT / "schemas").glossary)
+
+
+@pytest.mark.parametrize("word", SEARCH_WORDS)
+def test_issue_14_search_words_are_glossary_names(known_names: Synonyms, word: str) -> None:
+    """Each reader's word from issue 14 is a glossary name, so pages about that thing are found by it."""
+    assert word.casefold() in {name.casefold() for name in known_names.group_of}
+
+
+@pytest.mark.parametrize(
+    ("section", "words"),
+    [("praktisk", {"pris", "koster", "hvad koster det", "VoksenUddannelse.dk"}), ("før", {"leder", "første kursus"})],
+)
+def test_guide_text_gets_the_readers_words(
+    tree: ContentTree, known_names: Synonyms, section: str, words: set[str]
+) -> None:
+    """Text from the guide's sections, shown on a page, brings the readers' own words into the search index."""
+    guide = records(tree, GUIDE)["ledere"]
+    chosen = next(s for s in guide["sections"] if s["phase"] == section)
+    text = " ".join([chosen["title"], chosen.get("intro", ""), *(step["text"] for step in chosen["steps"])])
+    assert words <= set(other_names(text, known_names)) | {w for w in words if w.lower() in text.lower()}
