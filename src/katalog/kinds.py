@@ -28,5 +28,6 @@ STRUCTURE = Kind("structure", "structure.schema.json", "structure", "struktur")
 PROVIDER = Kind("provider", "provider.schema.json", "providers", "udbyder")
 GLOSSARY = Kind("glossary", "glossary.schema.json", "glossary.yaml", "ordliste", one_per_file=False)
 SOURCES = Kind("sources", "sources.schema.json", "sources.yaml", "kildeliste", one_per_file=False)
+GUIDE = Kind("guide", "guide.schema.json", "guides", "guide")
 
-KINDS = (MODULE, PATHWAY, COURSE_TYPE, ROLE, STRUCTURE, PROVIDER, GLOSSARY, SOURCES)
+KINDS = (MODULE, PATHWAY, COURSE_TYPE, ROLE, STRUCTURE, PROVIDER, GLOSSARY, SOURCES, GUIDE)

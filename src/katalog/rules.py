@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 
-from katalog.kinds import COURSE_TYPE, GLOSSARY, KINDS, MODULE, PATHWAY, PROVIDER, ROLE, SOURCES, STRUCTURE, Kind
+from katalog.kinds import COURSE_TYPE, GLOSSARY, GUIDE, KINDS, MODULE, PATHWAY, PROVIDER, ROLE, SOURCES, STRUCTURE, Kind
 from katalog.load import Document, FieldPath
 from katalog.problems import Problem
 from katalog.schema import field_name
@@ -35,6 +35,8 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], Kind], ...]] = {
         (("steps", "*", "pathway"), PATHWAY),
     ),
     PROVIDER.name: ((("modules", "*"), MODULE),),
+    ROLE.name: ((("start_here", "*", "module"), MODULE), (("start_here", "*", "next_modules", "*"), MODULE)),
+    GUIDE.name: ((("audience",), ROLE),),
     STRUCTURE.name: (
         (("tracks", "*", "levels", "*", "modules", "*"), MODULE),
         (("mapping", "*", "from"), MODULE),
@@ -42,6 +44,15 @@ REFERENCES: dict[str, tuple[tuple[tuple[str, ...], Kind], ...]] = {
     ),
 }
 ENTRY_NAMES = {"sosu": "SOSU", "pau": "PAU"}
+# Where records cite their sources, and the keys a source is known by: a report's file or a web page's id.
+SOURCE_LISTS = (
+    ("sources", "*"),
+    ("statistics", "sources", "*"),
+    ("terms", "*", "sources", "*"),
+    ("start_here", "*", "sources", "*"),
+    ("sections", "*", "steps", "*", "sources", "*"),
+)
+SOURCE_KEYS = (("documents", "*", "file"), ("web_pages", "*", "id"))
 
 
 @dataclass(frozen=True)
@@ -106,10 +117,11 @@ def _unknown(path: FieldPath, target: Kind, value: str, known: frozenset[str]) -
 
 
 def sources_are_known(context: Context) -> Iterator[Problem]:
-    known = context.existing[SOURCES.name]
+    web_pages = (key for doc in context.valid.get(SOURCES.name, ()) for _, key in find(doc.data, SOURCE_KEYS[1]))
+    known = context.existing[SOURCES.name] | frozenset(web_pages)
     for kind in KINDS:
         for doc in context.valid.get(kind.name, ()):
-            for pattern in (("sources", "*"), ("statistics", "sources", "*"), ("terms", "*", "sources", "*")):
+            for pattern in SOURCE_LISTS:
                 for path, source in find(doc.data, pattern):
                     if source["document"] not in known:
                         listed = ", ".join(sorted(known)) or "ingen"
@@ -223,7 +235,7 @@ def glossary_terms_are_unique_and_linked(context: Context) -> Iterator[Problem]:
 def source_files_are_unique(context: Context) -> Iterator[Problem]:
     for doc in context.valid.get(SOURCES.name, ()):
         seen: set[str] = set()
-        for path, name in find(doc.data, ("documents", "*", "file")):
+        for path, name in (found for pattern in SOURCE_KEYS for found in find(doc.data, pattern)):
             if name in seen:
                 yield doc.problem(path, f"{field_name(list(path))}: '{name}' står to gange")
             seen.add(name)
