@@ -32,7 +32,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.watch.extend([str(root / "content"), str(root / "schemas")])
     try:
-        config.extra["katalog"] = load_state(root)
+        config.extra["katalog"] = state = load_state(root)
+        if config.nav is not None:  # without a nav in mkdocs.yml, MkDocs lists every page itself
+            config.nav = state.with_guides_in(config.nav)
     except ContentError as error:
         if not PREVIEW:
             raise PluginError(f"Indholdet har fejl; intet er bygget.\n{error}") from None

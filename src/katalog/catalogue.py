@@ -11,7 +11,7 @@ from dataclasses import MISSING, fields
 from pathlib import Path, PurePosixPath
 from typing import Any, TypeVar
 
-from katalog.kinds import COURSE_TYPE, GLOSSARY, MODULE, PATHWAY, PROVIDER, ROLE, SOURCES, STRUCTURE, Kind
+from katalog.kinds import COURSE_TYPE, GLOSSARY, GUIDE, MODULE, PATHWAY, PROVIDER, ROLE, SOURCES, STRUCTURE, Kind
 from katalog.load import ContentTree, Document
 from katalog.model import (
     Catalogue,
@@ -19,6 +19,9 @@ from katalog.model import (
     Duration,
     Figure,
     GlossaryTerm,
+    Guide,
+    GuideSection,
+    GuideStep,
     Level,
     MappingRow,
     Module,
@@ -29,10 +32,12 @@ from katalog.model import (
     Role,
     SourceDocument,
     SourceRef,
+    StartHere,
     Statistics,
     Step,
     Structure,
     Track,
+    WebPage,
 )
 from katalog.problems import ContentError
 from katalog.urls import slugify
@@ -54,7 +59,7 @@ def load_catalogue(content_dir: Path, schema_dir: Path) -> Catalogue:
 def build_catalogue(tree: ContentTree) -> Catalogue:
     """Build the model from documents that have passed validation."""
     course_types = {d["id"]: _record(CourseType, d, path=p) for d, p in _records(tree, COURSE_TYPE)}
-    roles = {d["id"]: _record(Role, d, path=p) for d, p in _records(tree, ROLE)}
+    roles = {d["id"]: _role(d, p) for d, p in _records(tree, ROLE)}
     modules = {d["id"]: _module(d, p, course_types, roles) for d, p in _records(tree, MODULE)}
     pathways: dict[str, Pathway] = {}
     raw_pathways = {d["id"]: (d, p) for d, p in _records(tree, PATHWAY)}
@@ -69,6 +74,8 @@ def build_catalogue(tree: ContentTree) -> Catalogue:
         providers={d["id"]: _provider(d, p, modules) for d, p in _records(tree, PROVIDER)},
         glossary=tuple(_terms(tree)),
         documents={d["file"]: _record(SourceDocument, d) for doc in tree.of(SOURCES) for d in doc.data["documents"]},
+        web_pages={d["id"]: _record(WebPage, d) for doc in tree.of(SOURCES) for d in doc.data.get("web_pages", [])},
+        guides={d["id"]: _guide(d, p, roles) for d, p in _records(tree, GUIDE)},
     )
 
 
@@ -100,6 +107,18 @@ def _record(cls: type[R], data: dict[str, Any], **resolved: Any) -> R:
 
 def _frozen_value(value: Any) -> Any:
     return tuple(_frozen_value(v) for v in value) if isinstance(value, list) else value
+
+
+def _role(data: dict[str, Any], path: str) -> Role:
+    starts = tuple(_record(StartHere, s) for s in data.get("start_here", []))
+    return _record(Role, data, path=path, start_here=starts)
+
+
+def _guide(data: dict[str, Any], path: str, roles: dict[str, Role]) -> Guide:
+    sections = tuple(
+        _record(GuideSection, s, steps=tuple(_record(GuideStep, step) for step in s["steps"])) for s in data["sections"]
+    )
+    return _record(Guide, data, path=path, audience=roles[data["audience"]], sections=sections)
 
 
 def _module(data: dict[str, Any], path: str, course_types: dict[str, CourseType], roles: dict[str, Role]) -> Module:

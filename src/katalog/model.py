@@ -38,6 +38,19 @@ class SourceDocument:
 
 
 @dataclass(frozen=True)
+class WebPage:
+    """An official public web page a current fact comes from, with the date it was read."""
+
+    id: str
+    url: str
+    title: str
+    publisher: str
+    read: str
+    page_updated: str | None = None
+    summary: str | None = None
+
+
+@dataclass(frozen=True)
 class Duration:
     """Length in days and/or ECTS; either may be absent."""
 
@@ -102,6 +115,17 @@ class CourseType:
 
 
 @dataclass(frozen=True)
+class StartHere:
+    """An editor's sourced answer to 'what do I take first today' for one entry (modules by id)."""
+
+    entry: str
+    sources: tuple[SourceRef, ...]
+    module: str | None = None
+    next_modules: tuple[str, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
 class Role:
     id: str
     title: str
@@ -112,6 +136,7 @@ class Role:
     description: str | None = None
     tasks: tuple[str, ...] = ()
     recommended_level: str | None = None
+    start_here: tuple[StartHere, ...] = ()
     updated: str | None = None
 
 
@@ -258,6 +283,7 @@ class MappingRow:
     old: Module
     new: tuple[Module, ...]
     note: str | None = None
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -305,6 +331,38 @@ class GlossaryTerm:
     see_also: tuple[str, ...] = ()
 
 
+@dataclass(frozen=True)
+class GuideStep:
+    text: str
+    sources: tuple[SourceRef, ...]
+    period: str | None = None
+
+
+@dataclass(frozen=True)
+class GuideSection:
+    phase: str
+    title: str
+    steps: tuple[GuideStep, ...]
+    intro: str | None = None
+    unknown: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Guide:
+    """Step-by-step advice for an audience (a role), every step with its source."""
+
+    id: str
+    title: str
+    summary: str
+    audience: Role
+    sections: tuple[GuideSection, ...]
+    sources: tuple[SourceRef, ...]
+    path: str
+    short_title: str | None = None
+    description: str | None = None
+    updated: str | None = None
+
+
 def _frozen(items: dict[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(items)
 
@@ -321,6 +379,8 @@ class Catalogue:
     providers: Mapping[str, Provider]
     glossary: tuple[GlossaryTerm, ...]
     documents: Mapping[str, SourceDocument]
+    web_pages: Mapping[str, WebPage] = field(default_factory=dict)
+    guides: Mapping[str, Guide] = field(default_factory=dict)
     _pathways_of: Mapping[str, tuple[Pathway, ...]] = field(init=False, repr=False, compare=False)
     _providers_of: Mapping[str, tuple[Provider, ...]] = field(init=False, repr=False, compare=False)
 

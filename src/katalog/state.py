@@ -6,6 +6,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import MappingProxyType
+from typing import Any
 
 from katalog import urls
 from katalog.catalogue import load_catalogue
@@ -34,6 +35,14 @@ class BuildState:
     theme_links: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({"search": urls.SEARCH.path, "downloads": urls.DOWNLOADS.path})
     )
+
+    def with_guides_in(self, nav: list[Any]) -> list[Any]:
+        """The site's navigation with each guide after «Roller» (the guides come from content, not mkdocs.yml)."""
+        if self.view is None or not self.view.guides:
+            return nav
+        entries = [{g.name: g.url.src_uri} for g in self.view.guides]
+        at = next((i + 1 for i, item in enumerate(nav) if urls.ROLES.src_uri in item.values()), len(nav))
+        return [*nav[:at], *entries, *nav[at:]]
 
     def edit_path(self, src_uri: str) -> str | None:
         """The YAML file (or folder) behind a generated page."""

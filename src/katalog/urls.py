@@ -65,6 +65,7 @@ SOURCES = Url("kilder/")
 DOWNLOADS = Url("hent/")
 SEARCH = Url("soeg/")
 ABOUT = Url("om/")
+GUIDES = Url("guider/")
 
 
 def module(record_id: str) -> Url:
@@ -94,6 +95,10 @@ def glossary_term(term: str) -> Url:
 def source_document(title: str) -> Url:
     """A report on the sources page, anchored by its title (readers never see extract file names)."""
     return SOURCES.at(slugify(title))
+
+
+def guide(record_id: str) -> Url:
+    return Url(f"{GUIDES.path}{record_id}/")
 
 
 def statistics_of(record_id: str) -> Url:

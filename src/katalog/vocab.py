@@ -34,6 +34,15 @@ STATUS_EXPLAINED = {
 }
 TODAY_STATUSES = frozenset({"gældende", "udgår"})
 STRUCTURE_KINDS = {"nuværende": "Nuværende struktur", "anbefalet": "Anbefalet struktur"}
+GUIDE_PHASES = {
+    "baggrund": "Baggrund",
+    "før": "Før kurset",
+    "under": "Under kurset",
+    "efter": "Efter kurset",
+    "praktisk": "Praktisk",
+}
+EXAMPLE_WITHOUT_PLACE = "Eksempel"  # a pathway kind 'eksempel' the catalogue put together, not a real municipality's
+INFERRED = "skønnet ud fra rapporten"
 PATHWAY_KINDS = {"anbefalet": "Anbefalet forløb", "typisk": "Typisk forløb i dag", "eksempel": "Eksempel fra praksis"}
 FIELD_NAMES = {
     "amu_number": "AMU-nummer",

@@ -47,6 +47,7 @@ def chapters(view: CatalogueView) -> dict[str, Chapter]:
             tuple((t.url.anchor, t.name) for t in v.course_types),
         ),
         Chapter("roller", s["roller"].title, s["roller"].url, tuple((r.url.anchor, r.title) for r in v.roles)),
+        Chapter("ledere", "For ledere", urls.GUIDES, tuple((g.url.anchor, g.title) for g in v.guides)),
         Chapter("udbydere", s["udbydere"].title, s["udbydere"].url),
         Chapter("statistik", s["statistik"].title, s["statistik"].url),
         Chapter("ordliste", s["ordliste"].title, s["ordliste"].url),

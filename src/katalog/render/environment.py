@@ -8,6 +8,7 @@ from typing import Any
 from jinja2 import Environment, PackageLoader, StrictUndefined
 from markupsafe import Markup, escape
 
+from katalog import vocab
 from katalog.urls import slugify
 
 
@@ -28,4 +29,5 @@ def environment() -> Environment:
         keep_trailing_newline=True,
     )
     env.filters.update(slug=slugify, cell=_cell)
+    env.globals.update(INFERRED=vocab.INFERRED)
     return env

@@ -109,6 +109,8 @@ def _record_pages(c: Catalogue, v: CatalogueView) -> Iterator[Page]:
         yield _page(t.url, t.name, t.summary, "html/course_type.j2", t.edit_path, course_type=t, level=1)
     for r in v.roles:
         yield _page(r.url, r.title, r.summary, "html/role.j2", r.edit_path, role=r, level=1)
+    for g in v.guides:
+        yield _page(g.url, g.title, g.summary, "html/guide.j2", g.edit_path, guide=g, level=1)
 
 
 def _with_linked_data(page: Page, script: Markup) -> Page:

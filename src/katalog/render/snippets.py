@@ -21,4 +21,5 @@ def render_snippet(name: str, view: CatalogueView, base: str = "") -> Markup:
         structure=structure,
         statuses=view.statuses,
         roles=view.roles,
+        signup=view.signup,
     )

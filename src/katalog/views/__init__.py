@@ -11,6 +11,7 @@ from katalog import urls, vocab
 from katalog.export.records import data_date
 from katalog.model import Catalogue
 from katalog.views.common import Link, Status, status
+from katalog.views.guides import GuideView, guide_view, signup_link
 from katalog.views.records import (
     CourseTypeView,
     ModuleView,
@@ -144,6 +145,8 @@ class CatalogueView:
     pathways: tuple[PathwayView, ...]
     roles: tuple[RoleView, ...]
     course_types: tuple[CourseTypeView, ...]
+    guides: tuple[GuideView, ...]
+    signup: Link | None
     structures: tuple[StructureView, ...]
     overview: ModulesOverview
     pathway_groups: tuple[PathwayGroup, ...]
@@ -166,6 +169,8 @@ def catalogue_view(c: Catalogue) -> CatalogueView:
         pathways=tuple(pathway_view(c, p) for p in sorted_pathways(c)),
         roles=tuple(role_view(c, r) for r in c.roles.values()),
         course_types=tuple(course_type_view(c, t) for t in c.course_types.values()),
+        guides=tuple(guide_view(c, g) for g in c.guides.values()),
+        signup=signup_link(c),
         structures=tuple(structure_view(c, s) for s in c.structures.values()),
         overview=modules_overview(c),
         pathway_groups=pathway_groups(c),

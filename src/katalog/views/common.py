@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from markupsafe import Markup
 
 from katalog import urls, vocab
 from katalog.markup import inline_html, prose_html
-from katalog.model import Module, SourceDocument, SourceRef
+from katalog.model import Catalogue, Module, SourceDocument, SourceRef, WebPage
 from katalog.urls import Url, slugify
 
 UNKNOWN = "Ikke oplyst i kilderne"
@@ -47,6 +47,7 @@ class Fact:
     links: tuple[Link, ...] = ()
     unknown: bool = False
     status: Status | None = None
+    inferred: bool = False
 
 
 @dataclass(frozen=True)
@@ -122,17 +123,24 @@ def inline(text: str | None) -> Markup | None:
     return inline_html(text) if text else None
 
 
-def citations(sources: Iterable[SourceRef], documents: Mapping[str, SourceDocument]) -> tuple[Citation, ...]:
-    """Group a record's sources by report: title, publisher and year once, then the sections used."""
+def citations(sources: Iterable[SourceRef], c: Catalogue) -> tuple[Citation, ...]:
+    """Group a record's sources by report or web page: title, publisher and year once, then the sections used."""
     places: dict[str, list[str]] = {}
     for source in sources:
         place = f"afsnit «{source.section}»" + (f", s. {source.page}" if source.page else "")
+        place += f" ({source.note.rstrip('.')})" if source.note else ""
         found = places.setdefault(source.document, [])
         if place not in found:
             found.append(place)
-    return tuple(_citation(documents[name], tuple(found)) for name, found in places.items())
+    return tuple(_citation(c.documents.get(name) or c.web_pages[name], tuple(found)) for name, found in places.items())
 
 
-def _citation(document: SourceDocument, places: tuple[str, ...]) -> Citation:
-    meta = ", ".join(str(part) for part in (document.publisher, document.year) if part)
-    return Citation(document.title, meta, urls.source_document(document.title), document.url, places)
+def _citation(document: SourceDocument | WebPage, places: tuple[str, ...]) -> Citation:
+    return Citation(document.title, source_meta(document), urls.source_document(document.title), document.url, places)
+
+
+def source_meta(document: SourceDocument | WebPage) -> str:
+    """Publisher and year of a report; publisher and the date read of a web page ('oplyst pr. …')."""
+    if isinstance(document, WebPage):
+        return f"{document.publisher}, oplyst pr. {vocab.date(document.read)}"
+    return ", ".join(str(part) for part in (document.publisher, document.year) if part)

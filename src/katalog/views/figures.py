@@ -5,11 +5,10 @@ Key figures are one row per figure, or one row per series when a figure is given
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass
 
 from katalog import vocab
-from katalog.model import Figure, SourceDocument, Statistics
+from katalog.model import Catalogue, Figure, Statistics
 from katalog.views.common import Citation, citations
 
 
@@ -66,9 +65,7 @@ class StatisticsView:
     sources: tuple[Citation, ...]
 
 
-def statistics_view(
-    record_id: str, name: str, statistics: Statistics, documents: Mapping[str, SourceDocument]
-) -> StatisticsView:
+def statistics_view(record_id: str, name: str, statistics: Statistics, c: Catalogue) -> StatisticsView:
     rows = statistics.participants
     chart = (
         chart_of(
@@ -81,7 +78,7 @@ def statistics_view(
         else None
     )
     figures = figure_table(statistics.figures) if statistics.figures else None
-    return StatisticsView(name, chart, figures, citations(statistics.sources, documents))
+    return StatisticsView(name, chart, figures, citations(statistics.sources, c))
 
 
 def chart_of(chart_id: str, title: str, caption: str, rows: list[tuple[str, int, str | None]]) -> Chart:

@@ -6,7 +6,7 @@ statuses, links (as urls.Url), related records and citations. Templates only lay
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from markupsafe import Markup
 
@@ -31,6 +31,7 @@ from katalog.views.common import (
     status,
 )
 from katalog.views.figures import StatisticsView, statistics_view
+from katalog.views.guides import signup_link
 from katalog.views.today import StartView, TodayView, days_away, start_views, today_view
 
 
@@ -68,6 +69,7 @@ class ModuleView:
     search: SearchData
     card: Card
     edit_path: str
+    inferred: frozenset[str]
     providers_link: Link = Link("oversigten over udbydere", urls.PROVIDERS)
 
 
@@ -104,6 +106,7 @@ class PathwayView:
     sources: tuple[Citation, ...]
     search: SearchData
     edit_path: str
+    inferred: frozenset[str]
 
 
 @dataclass(frozen=True)
@@ -122,6 +125,8 @@ class RoleView:
     summary: str
     description: Markup | None
     start: tuple[StartView, ...]
+    signup: Link | None
+    guides: tuple[Link, ...]
     tasks: tuple[Markup, ...]
     recommended_level: Markup | None
     pathways: tuple[PathwayCard, ...]
@@ -162,17 +167,43 @@ def module_view(c: Catalogue, m: Module) -> ModuleView:
         target_group=inline(m.target_group),
         prerequisites=inline(m.prerequisites),
         providers=tuple(p.name + (f" ({p.place})" if p.place else "") for p in c.providers_of(m)),
-        statistics=statistics_view(m.id, m.title, m.statistics, c.documents) if m.statistics else None,
-        pathways=tuple(
-            Link(f"{p.title} ({vocab.PATHWAY_KINDS[p.kind].lower()})", urls.pathway(p.id)) for p in c.pathways_of(m)
-        ),
+        statistics=statistics_view(m.id, m.title, m.statistics, c) if m.statistics else None,
+        pathways=tuple(Link(f"{p.title} ({pathway_kind(p).lower()})", urls.pathway(p.id)) for p in c.pathways_of(m)),
         structures=tuple(Link(s.title, urls.structure(s.id)) for s in c.structures_with(m)),
-        sources=citations(m.sources, c.documents),
+        sources=citations(m.sources, c),
         updated=vocab.date(m.updated),
         search=module_search_data(m),
         card=module_card(m),
         edit_path=m.path,
+        inferred=frozenset(m.inferred),
     )
+
+
+# The facts-box line each content field is shown on, so a field the catalogue inferred gets its marker there.
+FACT_FIELDS = {
+    "AMU-nummer": "amu_number",
+    "Varighed": "duration",
+    "Niveau": "tier",
+    "Indgang": "entries",
+    "Status": "status",
+    "Godkendt": "approved",
+    "Fælles kompetencebeskrivelse": "fkb",
+    "Især for": "roles",
+    "Forudsætter": "requires",
+    "Erstatter": "replaces",
+    "Erstattes af": "replaced_by",
+    "Rolle": "role",
+    "Struktur": "structure",
+}
+
+
+def _mark_inferred(facts: list[Fact], inferred: tuple[str, ...]) -> tuple[Fact, ...]:
+    return tuple(replace(f, inferred=True) if FACT_FIELDS.get(f.label) in inferred else f for f in facts)
+
+
+def pathway_kind(p: Pathway) -> str:
+    """The kind's label; an example the catalogue composed itself is not called one 'fra praksis'."""
+    return vocab.EXAMPLE_WITHOUT_PLACE if p.kind == "eksempel" and p.example is None else vocab.PATHWAY_KINDS[p.kind]
 
 
 def _module_facts(c: Catalogue, m: Module) -> tuple[Fact, ...]:
@@ -203,7 +234,7 @@ def _module_facts(c: Catalogue, m: Module) -> tuple[Fact, ...]:
         ("Erstattes af", list(c.successors(m)) if m.replaced_by else []),
     )
     facts.extend(Fact(label, links=module_links(found)) for label, found in related if found)
-    return tuple(facts)
+    return _mark_inferred(facts, m.inferred)
 
 
 def module_card(m: Module) -> Card:
@@ -246,7 +277,7 @@ def module_search_data(m: Module) -> SearchData:
 def pathway_view(c: Catalogue, p: Pathway) -> PathwayView:
     structure = c.structures.get(p.structure)
     facts = [
-        Fact("Slags", vocab.PATHWAY_KINDS[p.kind]),
+        Fact("Slags", pathway_kind(p)),
         Fact("Rolle", links=(Link(p.role.title, urls.role(p.role.id)),)),
         Fact("Indgang", ", ".join(vocab.ENTRY_LONG[e] for e in p.entries)),
         Fact("Struktur", links=(Link(structure.title, urls.structure(structure.id)),))
@@ -263,18 +294,19 @@ def pathway_view(c: Catalogue, p: Pathway) -> PathwayView:
         url=urls.pathway(p.id),
         title=p.title,
         summary=p.summary,
-        kind=vocab.PATHWAY_KINDS[p.kind],
-        badges=(Badge(vocab.PATHWAY_KINDS[p.kind], "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
-        facts=tuple(facts),
+        kind=pathway_kind(p),
+        badges=(Badge(pathway_kind(p), "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
+        facts=_mark_inferred(facts, p.inferred),
         description=prose(p.description),
         steps=tuple(_step_view(step) for step in p.steps),
         total=total,
         total_note=_total_note(p),
         today=today_view(c, p),
-        statistics=statistics_view(p.id, p.title, p.statistics, c.documents) if p.statistics else None,
-        sources=citations(p.sources, c.documents),
+        statistics=statistics_view(p.id, p.title, p.statistics, c) if p.statistics else None,
+        sources=citations(p.sources, c),
         search=pathway_search_data(p),
         edit_path=p.path,
+        inferred=frozenset(p.inferred),
     )
 
 
@@ -297,7 +329,7 @@ def _total_note(p: Pathway) -> str:
 def pathway_card(p: Pathway) -> PathwayCard:
     return PathwayCard(
         Link(p.title, urls.pathway(p.id)),
-        (Badge(vocab.PATHWAY_KINDS[p.kind], "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
+        (Badge(pathway_kind(p), "type"), *(Badge(vocab.ENTRIES[e], e) for e in p.entries)),
         f"{len(p.steps)} trin · i alt {vocab.duration_range(p.total)}",
         p.summary,
     )
@@ -305,7 +337,7 @@ def pathway_card(p: Pathway) -> PathwayCard:
 
 def pathway_search_data(p: Pathway) -> SearchData:
     filters = [("Sidetype", "Forløb"), *[("Indgang", vocab.ENTRIES[e]) for e in p.entries], ("Rolle", p.role.title)]
-    meta = [("type", vocab.PATHWAY_KINDS[p.kind]), ("varighed", vocab.duration_range(p.total))]
+    meta = [("type", pathway_kind(p)), ("varighed", vocab.duration_range(p.total))]
     return SearchData(tuple(filters), tuple(meta))
 
 
@@ -316,13 +348,15 @@ def role_view(c: Catalogue, r: Role) -> RoleView:
         title=r.title,
         summary=r.summary,
         description=prose(r.description),
-        start=start_views(c, r.id),
+        start=start_views(c, r),
+        signup=signup_link(c),
+        guides=tuple(Link(g.title, urls.guide(g.id)) for g in c.guides.values() if g.audience.id == r.id),
         tasks=tuple(Markup(inline(t)) for t in r.tasks),
         recommended_level=prose(r.recommended_level),
         pathways=tuple(pathway_card(p) for p in c.pathways_for_role(r)),
         modules=tuple(module_card(m) for m in c.modules_for_role(r)),
         module_filter=urls.MODULES,
-        sources=citations(r.sources, c.documents),
+        sources=citations(r.sources, c),
         search=SearchData((("Sidetype", "Rolle"),), (("type", "Rolle"),)),
         edit_path=r.path,
     )
@@ -347,7 +381,7 @@ def course_type_view(c: Catalogue, t: CourseType) -> CourseTypeView:
         description=prose(t.description),
         funding=tuple(Markup(inline(item)) for item in t.funding),
         modules=tuple(module_card(m) for m in c.modules.values() if m.course_type == t),
-        sources=citations(t.sources, c.documents),
+        sources=citations(t.sources, c),
         search=SearchData((("Sidetype", "Uddannelsestype"),), (("type", "Uddannelsestype"),)),
         edit_path=t.path,
     )

@@ -9,10 +9,23 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from katalog import urls, vocab
-from katalog.model import Catalogue, Module, Pathway, Structure
+from katalog.model import Catalogue, Guide, Module, Pathway, Structure
+from katalog.today import can_take_today
 from katalog.urls import Url
-from katalog.views.common import Citation, Link, ModuleItem, Status, citations, inline, module_item, prose, status
+from katalog.views.common import (
+    Citation,
+    Link,
+    ModuleItem,
+    Status,
+    citations,
+    inline,
+    module_item,
+    prose,
+    source_meta,
+    status,
+)
 from katalog.views.figures import Chart, StatisticsView, chart_of, statistics_view
+from katalog.views.guides import signup_link
 from katalog.views.records import Card, PathwayCard, module_card, pathway_card
 
 PATHWAY_ORDER = ("anbefalet", "typisk", "eksempel")
@@ -98,6 +111,7 @@ class MappingView:
     old: ModuleItem
     new: tuple[ModuleItem, ...]
     note: Markup | None
+    inferred: bool
 
 
 @dataclass(frozen=True)
@@ -138,10 +152,20 @@ class ProviderRow:
 
 
 @dataclass(frozen=True)
+class Succession:
+    """A module the sources list providers for, that has since been replaced by one they list none for."""
+
+    old: ModuleItem
+    today: tuple[ModuleItem, ...]
+
+
+@dataclass(frozen=True)
 class ProvidersPage:
     modules: tuple[ModuleItem, ...]
     rows: tuple[ProviderRow, ...]
     sources: tuple[Citation, ...]
+    successions: tuple[Succession, ...]
+    signup: Link | None
 
 
 @dataclass(frozen=True)
@@ -259,7 +283,8 @@ def structure_view(c: Catalogue, s: Structure) -> StructureView:
         for t in s.tracks
     )
     mapping = tuple(
-        MappingView(module_item(row.old), tuple(module_item(m) for m in row.new), inline(row.note)) for row in s.mapping
+        MappingView(module_item(row.old), tuple(module_item(m) for m in row.new), inline(row.note), row.inferred)
+        for row in s.mapping
     )
     depth = max((len(t.levels) for t in s.tracks), default=0)
     return StructureView(
@@ -271,13 +296,13 @@ def structure_view(c: Catalogue, s: Structure) -> StructureView:
         depth,
         prose(s.description),
         mapping,
-        citations(s.sources, c.documents),
+        citations(s.sources, c),
     )
 
 
 def statistics_page(c: Catalogue) -> StatisticsPage:
     portfolios = tuple(
-        (Link(s.title, urls.statistics_of(s.id)), statistics_view(s.id, s.title, s.statistics, c.documents))
+        (Link(s.title, urls.statistics_of(s.id)), statistics_view(s.id, s.title, s.statistics, c))
         for s in c.structures.values()
         if s.statistics
     )
@@ -305,11 +330,11 @@ def statistics_page(c: Catalogue) -> StatisticsPage:
         else None
     )
     with_figures = tuple(
-        (Link(m.title, urls.statistics_of(m.id)), statistics_view(m.id, m.title, m.statistics, c.documents))
+        (Link(m.title, urls.statistics_of(m.id)), statistics_view(m.id, m.title, m.statistics, c))
         for m in c.modules.values()
         if m.statistics and m.statistics.figures
     )
-    sources = citations((s for m in c.modules.values() if m.statistics for s in m.statistics.sources), c.documents)
+    sources = citations((s for m in c.modules.values() if m.statistics for s in m.statistics.sources), c)
     return StatisticsPage(portfolios, chart, years, totals, with_figures, sources)
 
 
@@ -318,8 +343,14 @@ def providers_page(c: Catalogue) -> ProvidersPage:
     rows = tuple(
         ProviderRow(p.name, p.place or "", tuple(m in p.modules for m in offered)) for p in c.providers.values()
     )
-    sources = citations((s for p in c.providers.values() for s in p.sources), c.documents)
-    return ProvidersPage(tuple(module_item(m) for m in offered), rows, sources)
+    sources = citations((s for p in c.providers.values() for s in p.sources), c)
+    successions = tuple(
+        Succession(module_item(m), tuple(module_item(n) for n in today))
+        for m in offered
+        if not can_take_today(m)
+        and (today := [n for n in c.successors(m) if can_take_today(n) and not c.providers_of(n)])
+    )
+    return ProvidersPage(tuple(module_item(m) for m in offered), rows, sources, successions, signup_link(c))
 
 
 def glossary_groups(c: Catalogue) -> tuple[LetterGroup, ...]:
@@ -356,19 +387,40 @@ def documents_view(c: Catalogue) -> tuple[DocumentView, ...]:
         *((t.name, urls.course_type(t.id), {s.document for s in t.sources}) for t in c.course_types.values()),
         *((r.title, urls.role(r.id), {s.document for s in r.sources}) for r in c.roles.values()),
         *((s.title, urls.structure(s.id), {x.document for x in s.sources}) for s in c.structures.values()),
+        *((g.title, urls.guide(g.id), _guide_documents(g)) for g in c.guides.values()),
+        *(
+            (r.title, urls.role(r.id), {x.document for st in r.start_here for x in st.sources})
+            for r in c.roles.values()
+        ),
     ]
     for title, url, documents in records:
         for document in sorted(documents):
-            users[document].append(Link(title, url))
-    return tuple(
+            if Link(title, url) not in users[document]:
+                users[document].append(Link(title, url))
+    reports = tuple(
         DocumentView(
             urls.source_document(d.title),
             d.title,
-            ", ".join(str(x) for x in (d.publisher, d.year) if x)
-            + (f". Bestilt af {d.commissioned_by}" if d.commissioned_by else ""),
+            source_meta(d) + (f". Bestilt af {d.commissioned_by}" if d.commissioned_by else ""),
             d.url,
             prose(d.summary),
             tuple(users[d.file]),
         )
         for d in c.documents.values()
     )
+    pages = tuple(
+        DocumentView(
+            urls.source_document(w.title),
+            w.title,
+            source_meta(w) + (f" (siden selv opdateret {vocab.date(w.page_updated)})" if w.page_updated else ""),
+            w.url,
+            prose(w.summary),
+            tuple(users[w.id]),
+        )
+        for w in c.web_pages.values()
+    )
+    return reports + pages
+
+
+def _guide_documents(g: Guide) -> set[str]:
+    return {x.document for x in g.sources} | {x.document for s in g.sections for step in s.steps for x in step.sources}

@@ -4,10 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from markupsafe import Markup
+
 from katalog import urls, vocab
-from katalog.model import Catalogue, DurationRange, Pathway
+from katalog.model import Catalogue, DurationRange, Pathway, Role
+from katalog.model import StartHere as StartData
 from katalog.today import StartHere, TodayVersion, start_here, today_version
-from katalog.views.common import Link, ModuleItem, module_item
+from katalog.views.common import Citation, Link, ModuleItem, citations, inline, module_item
 
 
 @dataclass(frozen=True)
@@ -35,10 +38,12 @@ class StartView:
 
     entry_label: str
     role: Link
-    first: ModuleItem
+    first: ModuleItem | None
     pathways: tuple[Link, ...]
     then: tuple[ModuleItem, ...]
     more: int
+    note: Markup | None = None
+    sources: tuple[Citation, ...] = ()
 
 
 def days_away(total: DurationRange) -> str:
@@ -84,11 +89,13 @@ def _today_view(version: TodayVersion) -> TodayView:
     )
 
 
-def start_views(c: Catalogue, role_id: str) -> tuple[StartView, ...]:
-    """'Start her' for each entry; entries with the same first course and next steps share one line."""
+def start_views(c: Catalogue, role: Role) -> tuple[StartView, ...]:
+    """'Start her' per entry: the role's own sourced answer where it has one, else derived from its pathways."""
+    if role.start_here:
+        return _stated(c, role)
     groups: dict[tuple[str, tuple[str, ...]], list[StartHere]] = {}
     for entry in vocab.ENTRIES:
-        found = start_here(c, role_id, entry)
+        found = start_here(c, role.id, entry)
         if found:
             groups.setdefault((found.first.id, tuple(m.id for m in found.then)), []).append(found)
     return tuple(_start_view(c, group) for group in groups.values())
@@ -105,3 +112,31 @@ def _start_view(c: Catalogue, group: list[StartHere]) -> StartView:
         tuple(module_item(m) for m in first.then[:3]),
         max(len(first.then) - 3, 0),
     )
+
+
+def _stated(c: Catalogue, role: Role) -> tuple[StartView, ...]:
+    """The editor's answers; entries with the same answer share one line."""
+    groups: dict[tuple[str | None, tuple[str, ...], str | None], list[StartData]] = {}
+    for start in role.start_here:
+        groups.setdefault((start.module, start.next_modules, start.note), []).append(start)
+    views = []
+    for (module_id, next_ids, note), group in groups.items():
+        entries = [s.entry for s in group]
+        pathways = tuple(
+            Link(p.title, urls.pathway(p.id))
+            for p in c.pathways.values()
+            if p.role.id == role.id and p.kind != "eksempel" and set(p.entries) & set(entries)
+        )
+        views.append(
+            StartView(
+                " og ".join(vocab.ENTRIES[e] for e in entries),
+                Link(role.title, urls.role(role.id)),
+                module_item(c.modules[module_id]) if module_id else None,
+                pathways,
+                tuple(module_item(c.modules[m]) for m in next_ids),
+                0,
+                inline(note),
+                citations((src for s in group for src in s.sources), c),
+            )
+        )
+    return tuple(views)
