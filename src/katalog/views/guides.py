@@ -62,7 +62,7 @@ def guide_view(c: Catalogue, g: Guide) -> GuideView:
     sections = tuple(
         GuideSectionView(
             url.at(urls.slugify(s.title)),
-            vocab.GUIDE_PHASES[s.phase],
+            _phase(s.phase, s.title),
             s.title,
             inline(s.intro),
             tuple(
@@ -87,6 +87,12 @@ def guide_view(c: Catalogue, g: Guide) -> GuideView:
         SearchData((("Sidetype", "Guide"), ("Rolle", g.audience.title)), (("type", "Guide"),)),
         g.path,
     )
+
+
+def _phase(phase: str, title: str) -> str:
+    """The phase's label, unless the title already says it ('Før kurset' under 'Før kurset')."""
+    label = vocab.GUIDE_PHASES[phase]
+    return "" if title.casefold().startswith(label.casefold()) else label
 
 
 def _period(period: str | None) -> str:

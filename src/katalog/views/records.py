@@ -12,6 +12,7 @@ from markupsafe import Markup
 
 from katalog import urls, vocab
 from katalog.model import Catalogue, CourseType, Module, Pathway, Role, Step
+from katalog.today import can_take_today, covered_today_by
 from katalog.urls import Url
 from katalog.views.common import (
     UNKNOWN,
@@ -222,6 +223,13 @@ def _module_facts(c: Catalogue, m: Module) -> tuple[Fact, ...]:
     if m.entries:
         facts.append(Fact("Indgang", ", ".join(vocab.ENTRY_LONG[e] for e in m.entries)))
     facts.append(Fact("Status", status=status(m.status)))
+    if not can_take_today(m):
+        covered = covered_today_by(c, m)
+        facts.append(
+            Fact("Dækkes i dag af", links=tuple(Link(_with_number(x), urls.module(x.id)) for x in covered))
+            if covered
+            else Fact("Dækkes i dag af", "Intet modul i dag", unknown=True)
+        )
     if m.approved:
         facts.append(Fact("Godkendt", vocab.date(m.approved)))
     if m.fkb:
@@ -235,6 +243,10 @@ def _module_facts(c: Catalogue, m: Module) -> tuple[Fact, ...]:
     )
     facts.extend(Fact(label, links=module_links(found)) for label, found in related if found)
     return _mark_inferred(facts, m.inferred)
+
+
+def _with_number(m: Module) -> str:
+    return f"{m.title} (AMU {m.amu_number}, {vocab.duration(m.duration)})" if m.amu_number else m.title
 
 
 def module_card(m: Module) -> Card:
