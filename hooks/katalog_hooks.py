@@ -16,9 +16,13 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 
 from katalog.catalogue import load_catalogue
+from katalog.changes import changes_files
 from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, PDF_FILE, download_files, downloads_page, pdf_enabled
+from katalog.fieldref import FIELDS_PAGE, field_reference_page
+from katalog.history import read_history
 from katalog.pdf import PdfError
 from katalog.problems import ContentError
+from katalog.publishing import PublishingError, page_facts, publisher_settings
 from katalog.render import edit_url, render_pages
 from katalog.render.preview import problems_page
 from katalog.search import SearchIndexError, build_index, synonyms, with_search_terms
@@ -30,6 +34,11 @@ PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.watch.extend([str(root / "content"), str(root / "schemas")])
+    try:
+        who = publisher_settings(config.repo_url or "", config.extra, os.environ, root, preview=PREVIEW)
+    except PublishingError as error:
+        raise PluginError(str(error)) from None
+    config.repo_url, config.extra["katalog_publisher"] = who.repository, who
     try:
         config.extra["katalog"] = load_catalogue(root / "content", root / "schemas")
         config.extra["katalog_synonyms"] = synonyms(config.extra["katalog"].glossary)
@@ -52,6 +61,13 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     config.extra["katalog_edit_paths"] = {page.src_uri: page.edit_path for page in pages}
     for page in pages:
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    root, who = Path(config.config_file_path).parent, config.extra["katalog_publisher"]
+    history = config.extra["katalog_history"] = read_history(root)
+    made = changes_files(history, pages, who, config.site_url or "")
+    made[FIELDS_PAGE] = field_reference_page(root / "schemas", root / "content")
+    for name, content in made.items():
+        files.append(File.generated(config, name, content=content))
+    config.extra["katalog_edit_paths"][FIELDS_PAGE] = "schemas/"
     _add_downloads(files, config, catalogue)
     return files
 
@@ -74,6 +90,12 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
     edit_path = config.extra.get("katalog_edit_paths", {}).get(page.file.src_uri)
     if edit_path and config.repo_url:
         page.edit_url = edit_url(config.repo_url, edit_path)
+    # Shown by overrides/partials/source-file.html: when the content behind the page changed, where to report errors.
+    written = f"{Path(config.docs_dir).name}/{page.file.src_uri}" if page.file.abs_src_path else None
+    history, who = config.extra.get("katalog_history"), config.extra["katalog_publisher"]
+    context["katalog_page"] = page_facts(
+        history, edit_path or written, who, (page.url, page.title or ""), config.site_url or ""
+    )
     return context
 
 
