@@ -10,7 +10,7 @@ from typing import Any
 from katalog.catalogue import build_catalogue
 from katalog.export import export_files, write_files
 from katalog.model import Catalogue
-from katalog.problems import format_problems
+from katalog.problems import Problem, format_problems
 from katalog.scaffold import QUESTIONS, ScaffoldError, new_file
 from katalog.validate import validate_content
 from katalog.wording import DEFAULT_SOURCES, SOURCES_SETTING, read_sources, sources_dir, wording_problems
@@ -47,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
         type=Path,
         help=f"mappen med kilderapporterne som .txt (standard: ${SOURCES_SETTING} eller {DEFAULT_SOURCES})",
     )
+    words.add_argument("--format", choices=["text", "github"], default="text", help="github: annoteringer til Actions")
     words.set_defaults(run=_own_words)
     _add_new(commands)
     return parser
@@ -83,13 +84,18 @@ def _validate(args: argparse.Namespace) -> int:
         return 2
     tree, problems = validate_content(args.content, args.schemas)
     if problems:
-        if args.format == "github":
-            print("\n".join(p.as_github_annotation() for p in problems))
-        print(format_problems(problems), file=sys.stderr if args.format == "github" else sys.stdout)
+        _print_problems(problems, args.format)
         return 1
     count = sum(len(docs) for docs in tree.documents.values())
     print(f"Alt indhold er gyldigt: {count} filer tjekket.")
     return 0
+
+
+def _print_problems(problems: list[Problem], style: str) -> None:
+    """Print problems as `path:line:col: message`; for GitHub, as annotations first (the list goes to stderr)."""
+    if style == "github":
+        print("\n".join(p.as_github_annotation() for p in problems))
+    print(format_problems(problems), file=sys.stderr if style == "github" else sys.stdout)
 
 
 def _export(args: argparse.Namespace) -> int:
@@ -129,7 +135,7 @@ def _own_words(args: argparse.Namespace) -> int:
     tree, problems = validate_content(args.content, args.schemas)
     problems = problems or wording_problems(tree, read_sources(sources))
     if problems:
-        print(format_problems(problems))
+        _print_problems(problems, args.format)
         return 1
     print("Alle tekster er skrevet med egne ord.")
     return 0
