@@ -158,7 +158,7 @@ def _change_item(change: Change, repository: str) -> str:
     return (
         f'<li><time datetime="{commit.day}">{danish_date(commit.day)}</time>: {html.escape(commit.subject)}'
         + (f'<br><span class="kat-changes__pages">Sider: {pages}</span>' if pages else "")
-        + f' <a class="kat-changes__commit" href="{html.escape(commit_url)}">Se ændringen</a></li>'
+        + f' · <a class="kat-changes__commit" href="{html.escape(commit_url)}">Se ændringen</a></li>'
     )
 
 
