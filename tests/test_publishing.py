@@ -68,6 +68,12 @@ def test_the_placeholder_set_on_purpose_is_accepted(tmp_path: Path) -> None:
     assert publisher_settings("", {}, env, tmp_path, preview=False).repository == PLACEHOLDER_REPOSITORY
 
 
+def test_a_repository_that_is_no_web_address_is_refused(tmp_path: Path) -> None:
+    """A mistyped KATALOG_REPOSITORY stops the build instead of making every link broken."""
+    with pytest.raises(PublishingError, match="ikke en webadresse"):
+        publisher_settings("", {}, {"KATALOG_REPOSITORY": "ejer/katalog"}, tmp_path, preview=True)
+
+
 def test_publisher_and_contact_are_settings_with_honest_defaults() -> None:
     """Unset, the publisher is the repository's owner and the contact its issue page; set, they are shown as given."""
     repository = "https://github.com/ejer/katalog"

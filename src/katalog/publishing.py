@@ -88,6 +88,8 @@ def github_repository(remote: str | None) -> str | None:
 
 def check_repository(repository: str, deliberate: bool, *, preview: bool) -> None:
     """Refuse to publish the placeholder repository, unless it is a preview or was set on purpose."""
+    if not re.match(r"^https?://[^/\s]+/[^\s]+$", repository):
+        raise PublishingError(f"repositoryet '{repository}' er ikke en webadresse som https://github.com/EJER/NAVN")
     if preview or deliberate or repository != PLACEHOLDER_REPOSITORY:
         return
     raise PublishingError(
@@ -102,7 +104,7 @@ def publisher(extra: Mapping[str, object], environ: Mapping[str, str], repositor
     """Read publisher and contact from the environment or mkdocs.yml's extra; default to the repository."""
     name = environ.get("KATALOG_PUBLISHER", "").strip() or str(extra.get("publisher") or "").strip()
     contact = environ.get("KATALOG_CONTACT", "").strip() or str(extra.get("contact") or "").strip()
-    owner = repository.rstrip("/").rsplit("/", 2)[-2]
+    owner = repository.rstrip("/").rsplit("/", 2)[-2]  # check_repository made sure there is an owner part
     fallback = Publisher(owner, "", repository)
     return Publisher(name or owner, contact or fallback.issues_url, repository)
 

@@ -206,11 +206,7 @@ def _answers(
             value = _ask(context, question, record, ask, say)
         elif raw is None:
             if needed:
-                group = [q for q in questions if q.top == question.top and not _alone(context, q)]
-                flags = " eller ".join(q.flag for q in group) if question in group else question.flag
-                problems.append(
-                    f"{flags} mangler: {' eller '.join(q.label for q in group) if question in group else question.label}"
-                )
+                problems.append(_missing(context, questions, question))
             continue
         else:
             value, found = _read(context, question, record, raw)
@@ -243,6 +239,14 @@ def _needed(
         return False  # e.g. sources[].lines: the group is filled by its required members
     # e.g. duration.days or duration.ects: one of them is enough, so ask only if no later flag fills the group
     return not any(given.get(other.dest) is not None for other in questions[index + 1 :] if other.top == question.top)
+
+
+def _missing(context: _Context, questions: Sequence[Question], question: Question) -> str:
+    """Say which flag is missing; for a group where one is enough (--days, --ects), name them all."""
+    group = [other for other in questions if other.top == question.top and not _alone(context, other)]
+    if question not in group:
+        group = [question]
+    return f"{' eller '.join(q.flag for q in group)} mangler: {' eller '.join(q.label for q in group)}"
 
 
 def _alone(context: _Context, question: Question) -> bool:
