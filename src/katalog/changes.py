@@ -87,8 +87,8 @@ def changes_page(changes: list[Change], *, known: bool, who: Publisher) -> str:
         "",
         "# Seneste ændringer",
         "",
-        '<p class="kat-lead">De nyeste rettelser af kataloget, nyeste først. Hver rettelse er gennemgået og '
-        "tjekket, før den blev offentliggjort. Listen findes også som "
+        '<p class="kat-lead">De nyeste rettelser af kataloget, nyeste først, med de sider, de ændrede. Alt '
+        "indhold er tjekket af programmet, før sitet blev bygget. Listen findes også som "
         f'<a href="../{FEED_FILE}" type="application/atom+xml">nyhedsfeed (Atom)</a>, så du kan følge med i en '
         "feedlæser.</p>",
         "",
