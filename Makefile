@@ -7,13 +7,16 @@ STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1s
 BENCH_SIZES ?= 100,1000
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: site test lint serve bench golden clean
+.PHONY: setup site test lint serve bench golden clean
 
 $(STAMP): pyproject.toml requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check pip==26.3
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -c requirements.lock -e '.[dev]'
 	@rm -f $(VENV)/.installed-* && touch $@
+
+## setup: create .venv with the pinned dependencies (the other targets do this themselves when needed)
+setup: $(STAMP)
 
 ## site: validate the content and build the whole site, PDF and exports included, into site/ (replaced only when the build succeeds)
 site: $(STAMP)

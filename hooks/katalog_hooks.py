@@ -19,6 +19,7 @@ from mkdocs.structure.toc import get_toc
 from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
 from katalog.pdf import PdfError
 from katalog.problems import ContentError
+from katalog.publishing import PublishingError, page_facts, publisher_settings
 from katalog.render import anchor_ids, edit_url, toc_tokens
 from katalog.render.preview import problems_page
 from katalog.search import SearchIndexError, build_index, with_search_terms
@@ -32,13 +33,18 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     root = Path(config.config_file_path).parent
     config.watch.extend([str(root / "content"), str(root / "schemas")])
     try:
-        config.extra["katalog"] = state = load_state(root)
+        who = publisher_settings(config.repo_url or "", config.extra, os.environ, root, preview=PREVIEW)
+    except PublishingError as error:
+        raise PluginError(str(error)) from None
+    config.repo_url = who.repository or None
+    try:
+        config.extra["katalog"] = state = load_state(root, who, config.site_url or "")
         if config.nav is not None:  # without a nav in mkdocs.yml, MkDocs lists every page itself
             config.nav = state.with_guides_in(config.nav)
     except ContentError as error:
         if not PREVIEW:
             raise PluginError(f"Indholdet har fejl; intet er bygget.\n{error}") from None
-        config.extra["katalog"] = problem_state(error)
+        config.extra["katalog"] = problem_state(error, who)
         config.nav = [{"Fejl i indholdet": "index.md"}]
     return config
 
@@ -56,6 +62,8 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
         return kept
     for page in state.pages.values():
         files.append(File.generated(config, page.src_uri, content=page.markdown))
+    for name, content in state.extra_files.items():
+        files.append(File.generated(config, name, content=content))
     _add_downloads(files, config, state)
     return files
 
@@ -76,9 +84,17 @@ def _add_downloads(files: Files, config: MkDocsConfig, state: BuildState) -> Non
 
 
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:
-    edit_path = _state(config).edit_path(page.file.src_uri)
+    state = _state(config)
+    edit_path = state.edit_path(page.file.src_uri)
     if edit_path and config.repo_url:
         page.edit_url = edit_url(config.repo_url, edit_path)
+    # Shown by overrides/partials/source-file.html: when the content behind the page changed, where to report errors.
+    written = f"{Path(config.docs_dir).name}/{page.file.src_uri}" if page.file.abs_src_path else None
+    if state.publisher is not None:
+        facts = (page.url, page.title or "")
+        context["katalog_page"] = page_facts(
+            state.history, edit_path or written, state.publisher, facts, config.site_url or ""
+        )
     return context
 
 

@@ -16,6 +16,7 @@ from katalog.state import BuildState
 def define_env(env: Any) -> None:
     state: BuildState = env.variables["katalog"]
     env.variables["katalog"] = editor_view(state.catalogue) if state.catalogue is not None else None
+    env.variables["katalog_publisher"] = state.publisher
 
     @env.macro  # type: ignore[untyped-decorator]
     def katalog_snippet(name: str, base: str = "") -> str:

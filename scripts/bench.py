@@ -27,15 +27,24 @@ from pathlib import Path
 
 from katalog.browser import fetch_text, free_port, launch_chromium, serve_directory, wait_until
 from katalog.catalogue import load_catalogue
+from katalog.changes import changes_files
 from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
+from katalog.fieldref import FIELDS_PAGE, field_reference_page
 from katalog.pdf import build_pdf
+from katalog.publishing import PLACEHOLDER_REPOSITORY, Publisher
 from katalog.render import render_pages
 from katalog.search import BUNDLE, build_index
 from katalog.views import catalogue_view
 
 ROOT = Path(__file__).resolve().parent.parent
 TEMPLATE_MODULE = "sosu-basis"  # a recommended module: no AMU number to keep unique, nothing points to it
-ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "KATALOG_PDF": "0"}
+# The copies are outside git and have no GitHub remote, so they name the repository (a build refuses not to).
+ENV = {
+    **os.environ,
+    "NO_MKDOCS_2_WARNING": "1",
+    "KATALOG_PDF": "0",
+    "KATALOG_REPOSITORY": os.environ.get("KATALOG_REPOSITORY") or PLACEHOLDER_REPOSITORY,
+}
 QUERY = "vejleder"
 
 
@@ -85,6 +94,13 @@ def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> P
     for name, content in made.items():
         (target / "docs" / DOWNLOAD_DIR / name).write_bytes(content)
     (target / "docs" / DOWNLOADS_PAGE).write_text(downloads_page(catalogue, made), "utf-8")
+    # The field reference and the change list (no history outside git), as the hooks would add them.
+    who = Publisher("", "", PLACEHOLDER_REPOSITORY)
+    editorial = changes_files(None, render_pages(catalogue, view), who, "")
+    editorial[FIELDS_PAGE] = field_reference_page(katalog_project / "schemas", katalog_project / "content")
+    for name, text in editorial.items():
+        (target / "docs" / name).parent.mkdir(parents=True, exist_ok=True)
+        (target / "docs" / name).write_text(text, "utf-8")
     config = (katalog_project / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"^plugins:\n(?:  .*\n)+", f"plugins: {plugins}\n", config, flags=re.M)
     config = re.sub(r"^hooks:\n(?:  .*\n)+", "", config, flags=re.M)

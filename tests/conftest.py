@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from katalog.browser import chromium_path, launch_chromium
+from katalog.publishing import PLACEHOLDER_REPOSITORY
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini" / "content"
@@ -29,9 +30,17 @@ def make_project(target: Path, content: Path = MINI) -> Path:
 
 
 def mkdocs_build(project: Path, *extra: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
-    """Run a real `mkdocs build --strict` in a project folder (extra environment variables in env)."""
+    """Run a real `mkdocs build --strict` in a project folder (extra environment variables in env).
+
+    Test projects are copies outside git, so they name the repository the way the GitHub workflow does.
+    """
     command = [sys.executable, "-m", "mkdocs", "build", "--strict", *extra]
-    environ = {"NO_MKDOCS_2_WARNING": "1", "PATH": str(Path(sys.executable).parent), **(env or {})}
+    environ = {
+        "NO_MKDOCS_2_WARNING": "1",
+        "PATH": str(Path(sys.executable).parent),
+        "KATALOG_REPOSITORY": PLACEHOLDER_REPOSITORY,
+        **(env or {}),
+    }
     return subprocess.run(command, cwd=project, capture_output=True, text=True, env=environ, timeout=600)
 
 

@@ -1,7 +1,7 @@
 """Own words: prose that follows the source reports too closely is reported with its place, names are not.
 
 The small made-up report in tests/data/wording/ stands in for the real ones; the last test runs the real
-content against the real reports, which CI keeps beside the project in ../shared/seeds.
+content against the real reports, which CI keeps beside the project in ../shared/seeds (or $KATALOG_SOURCES).
 """
 
 from __future__ import annotations
@@ -15,13 +15,13 @@ import pytest
 
 from katalog.load import load_tree
 from katalog.problems import format_problems
-from katalog.wording import measure, names_from, prose_fields, read_sources, wording_problems
+from katalog.wording import measure, names_from, prose_fields, read_sources, sources_dir, wording_problems
 
 from .conftest import MINI, ROOT, SCHEMAS
 
 REPORTS = Path(__file__).parent / "data" / "wording"
 INDEX = read_sources(REPORTS)
-SEEDS = ROOT.parent / "shared" / "seeds"
+SEEDS = sources_dir(base=ROOT)
 
 
 @pytest.mark.parametrize(
@@ -100,8 +100,26 @@ def test_cli_without_reports_is_a_usage_error(tmp_path: Path) -> None:
     assert "ingen kilderapporter" in result.stderr
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason="kilderapporterne ligger ikke i ../shared/seeds")
+@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"kilderapporterne ligger ikke i {SEEDS} (sæt KATALOG_SOURCES)")
 def test_real_content_is_written_in_own_words() -> None:
     """No description, goal or note in content/ follows the wording of the reports it is based on."""
     problems = wording_problems(load_tree(ROOT / "content"), read_sources(SEEDS))
     assert not problems, "\n" + format_problems(problems)
+
+
+def test_the_reports_folder_is_a_setting() -> None:
+    """$KATALOG_SOURCES names the reports' folder, relative to the project; unset, it is ../shared/seeds."""
+    assert sources_dir({}, Path("/p")) == Path("/p/../shared/seeds")
+    assert sources_dir({"KATALOG_SOURCES": "kilder"}, Path("/p")) == Path("/p/kilder")
+    assert sources_dir({"KATALOG_SOURCES": "/abs/kilder"}, Path("/p")) == Path("/abs/kilder")
+
+
+def test_cli_finds_the_reports_through_the_setting(tmp_path: Path) -> None:
+    """Without --sources, `katalog own-words` reads $KATALOG_SOURCES and says where it looked when it is empty."""
+    command = [sys.executable, "-m", "katalog.cli", "--content", str(MINI), "--schemas", str(SCHEMAS), "own-words"]
+    environ = {"KATALOG_SOURCES": str(tmp_path / "tom"), "PATH": ""}
+    result = subprocess.run(command, capture_output=True, text=True, env=environ)
+    assert result.returncode == 2
+    assert str(tmp_path / "tom") in result.stderr and "KATALOG_SOURCES" in result.stderr
+    result = subprocess.run(command, capture_output=True, text=True, env={**environ, "KATALOG_SOURCES": str(REPORTS)})
+    assert result.returncode in (0, 1) and "ingen kilderapporter" not in result.stderr

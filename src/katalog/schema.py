@@ -85,6 +85,11 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
     yield document.problem(path, prefix + _describe(error))
 
 
+def describe_error(error: ValidationError) -> str:
+    """Explain one schema violation in Danish, without saying where it is."""
+    return _describe(error)
+
+
 def _describe(error: ValidationError) -> str:
     schema, expected, value = _parts(error)
     kind = error.validator

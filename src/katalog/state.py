@@ -10,9 +10,13 @@ from typing import Any
 
 from katalog import urls
 from katalog.catalogue import load_catalogue
+from katalog.changes import changes_files
 from katalog.downloads import DOWNLOADS_PAGE, PDF_PATH, pdf_enabled
+from katalog.fieldref import field_reference_page
+from katalog.history import History, read_history
 from katalog.model import Catalogue
 from katalog.problems import ContentError
+from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
 from katalog.search import Synonyms, synonyms
 from katalog.views import CatalogueView, catalogue_view
@@ -31,6 +35,10 @@ class BuildState:
     synonyms: Synonyms | None = None
     problems: str = ""
     pdf: str | None = None
+    publisher: Publisher | None = None
+    history: History | None = None
+    # Generated files that are not catalogue records: «Seneste ændringer», its feed, «Felter i indholdet».
+    extra_files: Mapping[str, str] = field(default_factory=dict)
     # Addresses the theme's own templates link to (overrides/partials), so they spell no page path.
     theme_links: Mapping[str, str] = field(
         default_factory=lambda: MappingProxyType({"search": urls.SEARCH.path, "downloads": urls.DOWNLOADS.path})
@@ -48,24 +56,34 @@ class BuildState:
         """The YAML file (or folder) behind a generated page."""
         if src_uri == DOWNLOADS_PAGE:
             return "content/"
+        if src_uri == urls.FIELDS.src_uri:
+            return "schemas/"
         page = self.pages.get(src_uri)
         return page.edit_path if page else None
 
 
-def load_state(root: Path) -> BuildState:
+def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
     """Load, validate, view and render the catalogue under root; raise ContentError with every problem."""
     catalogue = load_catalogue(root / "content", root / "schemas")
     view = catalogue_view(catalogue)
     pages = {page.src_uri: page for page in render_pages(catalogue, view)}
+    history = read_history(root)
+    extra = {
+        **changes_files(history, pages.values(), publisher, site_url),
+        urls.FIELDS.src_uri: field_reference_page(root / "schemas", root / "content"),
+    }
     return BuildState(
         catalogue,
         view,
         MappingProxyType(pages),
         synonyms(catalogue.glossary),
         pdf=PDF_PATH if pdf_enabled() else None,
+        publisher=publisher,
+        history=history,
+        extra_files=MappingProxyType(extra),
     )
 
 
-def problem_state(error: ContentError) -> BuildState:
+def problem_state(error: ContentError, publisher: Publisher | None = None) -> BuildState:
     """The state of a preview whose content has problems: no catalogue, only the list."""
-    return BuildState(None, problems=str(error))
+    return BuildState(None, problems=str(error), publisher=publisher)

@@ -66,6 +66,9 @@ DOWNLOADS = Url("hent/")
 SEARCH = Url("soeg/")
 ABOUT = Url("om/")
 GUIDES = Url("guider/")
+CHANGES = Url("seneste-aendringer/")
+FIELDS = Url("felter/")
+FEED_FILE = "seneste-aendringer.xml"
 
 
 def module(record_id: str) -> Url:

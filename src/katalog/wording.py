@@ -9,9 +9,10 @@ gives (titles, glossary terms and synonyms) are cut out before the words are com
 
 from __future__ import annotations
 
+import os
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -34,6 +35,14 @@ _QUOTED = re.compile(r'"[^"]*"|“[^”]*”|»[^«]*«|„[^“]*“')
 _CUT = " | "  # stands where a quotation or name was cut out; no sequence runs across it
 
 Place = tuple[str, int]  # a source file's name and a 1-based line
+# Where the source reports are: a setting, because they live beside the project, not in it.
+SOURCES_SETTING = "KATALOG_SOURCES"
+DEFAULT_SOURCES = Path("../shared/seeds")
+
+
+def sources_dir(environ: Mapping[str, str] = os.environ, base: Path = Path()) -> Path:
+    """Return the folder of source reports: $KATALOG_SOURCES, else ../shared/seeds, relative to base."""
+    return base / (environ.get(SOURCES_SETTING, "").strip() or DEFAULT_SOURCES)
 
 
 @dataclass(frozen=True)
