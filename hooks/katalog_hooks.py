@@ -37,6 +37,8 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     except PublishingError as error:
         raise PluginError(str(error)) from None
     config.repo_url = who.repository or None
+    if not who.repository:  # no repository to edit in: no edit links either
+        config.edit_uri = None
     try:
         config.extra["katalog"] = state = load_state(root, who, config.site_url or "")
         if config.nav is not None:  # without a nav in mkdocs.yml, MkDocs lists every page itself

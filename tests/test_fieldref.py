@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import json
 import re
 from collections.abc import Iterator
@@ -67,7 +68,7 @@ def test_every_schema_property_is_on_the_page_with_its_danish_text(page: str, ki
     for path, prop in expected.items():
         if prop.get("title"):
             assert f"**{prop['title']}**" in rows[path], path
-        assert " ".join(prop.get("description", "").split()) in rows[path], path
+        assert " ".join(prop.get("description", "").split()) in html.unescape(rows[path]), path
         for value in prop.get("enum", []):
             assert f"'{value}'" in rows[path], (path, value)
 
