@@ -8,11 +8,11 @@ from functools import cache
 from importlib.resources import files
 from pathlib import Path
 
-import markdown  # type: ignore[import-untyped]
 from jinja2 import Environment
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from katalog.export import data_date
+from katalog.markup import inline_html, prose_html
 from katalog.model import Catalogue, Module, Pathway, SourceRef, Structure
 from katalog.render.environment import environment
 from katalog.render.pages import module_sort_key
@@ -108,18 +108,11 @@ def _print_environment() -> Environment:
     return env
 
 
-_MARKDOWN = markdown.Markdown(output_format="html")
-
-
 def prose(text: str) -> Markup:
-    """Render YAML prose as the site does: escaped first, then Markdown (paragraphs, emphasis)."""
-    _MARKDOWN.reset()
-    return Markup(_MARKDOWN.convert(str(escape(text))))
+    """Render YAML prose: the allowed Markdown subset, sanitised (see katalog.markup)."""
+    return prose_html(text)
 
 
 def inline(text: str) -> Markup:
     """Render a one-paragraph YAML text without its paragraph element."""
-    html = str(prose(text))
-    if html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
-        html = html[3:-4]
-    return Markup(html)
+    return inline_html(text)

@@ -11,13 +11,15 @@ from markupsafe import Markup, escape
 
 from katalog.catalogue import slugify
 from katalog.export import linked_data
+from katalog.markup import markdown_text
 from katalog.render import labels
 from katalog.render.figures import figure_table
 
 
 def _cell(value: Any) -> str:
-    # A Markdown table cell must stay on one line and must not contain a bare pipe.
-    return Markup(" ".join(str(escape(value)).split()).replace("|", "&#124;"))
+    # A Markdown table cell must stay on one line, must not contain a bare pipe, and shows its text as written.
+    text = value if isinstance(value, Markup) else markdown_text(value)
+    return Markup(" ".join(str(text).split()).replace("|", "&#124;"))
 
 
 def _json(value: Any) -> Markup:
@@ -46,6 +48,7 @@ def environment() -> Environment:
         slug=slugify,
         json=_json,
         cell=_cell,
+        md_text=markdown_text,
         figure_table=figure_table,
     )
     env.globals.update(
