@@ -54,7 +54,9 @@ def test_the_scheme_is_found_however_it_is_disguised(written: str, scheme: str |
         (PLAIN, "Et ![billede](x.png)", "![billede]("),
         (PLAIN, "[r]: https://example.org", "[r]: https://example.org"),
         (PROSE, "Tekst med *kursiv*{onclick=alert(1)}.", "{onclick=alert(1)}"),
-        (PROSE, "Et [link](javascript:alert(1)).", "javascript:alert(1"),
+        (PROSE, "Et [link](javascript:alert(1)).", "javascript:alert(1)"),
+        (PROSE, "Et [link](../roller/) til en side", "../roller/"),
+        (PROSE, "Et [link](#anker) til et anker", "#anker"),
         (PROSE, "Et [link][r].\n\n[r]: data:text/html,x", "data:text/html,x"),
         (PROSE, "Et ![billede](https://example.org/x.png)", "!["),
         (PROSE, "Med <b>HTML</b>", "<b>"),
@@ -88,10 +90,10 @@ def test_ordinary_plain_text_passes(text: str) -> None:
 
 
 def test_allowed_prose_passes() -> None:
-    """Paragraphs, emphasis, lists and links to https, http, mailto and catalogue pages are prose."""
+    """Paragraphs, emphasis, lists and links to full https, http and mailto addresses are prose."""
     text = (
         "Første afsnit med *kursiv* og **fed**.\n\n- et punkt\n- et [link](https://example.org/a_(b))\n\n"
-        "1. [mail](mailto:a@example.org)\n2. [side](../roller/koordinator/ 'titel') og [anker](#mål)\n\n"
+        "1. [mail](mailto:a@example.org)\n2. [side](http://example.org/?a=b:c#mål 'titel')\n\n"
         "[ref]: http://example.org"
     )
     assert findings(PROSE, text) == []
@@ -99,9 +101,9 @@ def test_allowed_prose_passes() -> None:
 
 def test_prose_html_keeps_the_allowed_subset() -> None:
     """Emphasis, lists and good links survive; links get rel=noopener."""
-    html = str(prose_html("Tekst med *kursiv*.\n\n- [link](https://example.org)\n- [side](../roller/)"))
+    html = str(prose_html('Tekst med *kursiv*.\n\n- [link](https://example.org "Titel")\n- [side](../roller/)'))
     assert "<em>kursiv</em>" in html
-    assert '<a href="https://example.org" rel="noopener noreferrer">link</a>' in html
+    assert '<a href="https://example.org" title="Titel" rel="noopener noreferrer">link</a>' in html
     assert '<a href="../roller/" rel="noopener noreferrer">side</a>' in html
 
 

@@ -296,7 +296,12 @@ def _tagged_value(tag: str, text: str) -> Any:
     if tag == _NULL_TAG and text in _NULLS:
         return None
     if tag in (_INT_TAG, _FLOAT_TAG, _BOOL_TAG, _NULL_TAG):
-        kinds = {_INT_TAG: "et helt tal", _FLOAT_TAG: "et tal", _BOOL_TAG: "true eller false", _NULL_TAG: "tom"}
+        kinds = {
+            _INT_TAG: "et helt tal",
+            _FLOAT_TAG: "et tal",
+            _BOOL_TAG: "true eller false",
+            _NULL_TAG: "en tom værdi",
+        }
         raise _Invalid(
             f"'{text}' passer ikke til YAML-tagget {shown}, der kræver {kinds[tag]}; slet tagget eller ret værdien"
         )

@@ -10,7 +10,7 @@ it is, with the keyword ``"x-katalog-markup"``:
     so Markdown and attribute-list syntax in them stays text.
 ``prose``
     Descriptions, goals, tasks and other running text. A small Markdown subset: paragraphs, *emphasis*,
-    **strong**, lists and links to ``http``, ``https``, ``mailto`` and relative addresses. Render them
+    **strong**, lists and links to full ``http``, ``https`` and ``mailto`` addresses. Render them
     with `prose_html` (or `inline_html` for one paragraph without its ``<p>``).
 
 Two lines of defence: validation refuses text that uses more than its kind allows (`findings`, with
@@ -72,7 +72,7 @@ def _first_of_each(found: list[Finding]) -> list[Finding]:
 def prose_html(text: str) -> Markup:
     """Render prose as safe HTML: raw HTML escaped, Markdown without extensions, then sanitised by allow-list."""
     converter = markdown.Markdown(output_format="html")  # a fresh one: nothing of one text survives into the next
-    converted = converter.convert(str(escape(text)))
+    converted = converter.convert(_escape_html(text))
     return Markup(
         nh3.clean(
             converted,
@@ -82,6 +82,11 @@ def prose_html(text: str) -> Markup:
             link_rel="noopener noreferrer",
         )
     )
+
+
+def _escape_html(text: str) -> str:
+    # <, > and & only: raw HTML becomes text, while quotes stay for Markdown's link titles (it escapes them itself).
+    return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
 
 
 def inline_html(text: str) -> Markup:
@@ -118,7 +123,8 @@ _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(\S*
 _IMAGE = re.compile(r"!\[")
 _INLINE_LINK = re.compile(r"\]\(")
 _HTML = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?>|<!--|<![A-Za-z\[]|<\?")
-_AUTOLINK = re.compile(r"<[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>")
+# '<https://…>' or '<navn@sted>' as running text; after '](' or ']:' the brackets belong to a link (checked there).
+_AUTOLINK = re.compile(r"(?<!\]\()(?<!\]:)(?<!\]: )(?:<[A-Za-z][A-Za-z0-9+.\-]*:[^\s<>]*>|<[^\s<>@]+@[^\s<>]+>)")
 # An ATX heading ('# …'), or a setext underline ('===' or '---' right under a line of text).
 _HEADING = re.compile(r"^[ ]{0,3}#{1,6}(?:[ \t]|$)|(?:(?<=\S\n)|(?<=\S[ \t]\n))[ ]{0,3}(?:=+|-+)[ \t]*$", re.MULTILINE)
 _SCHEME = re.compile(r"([a-z][a-z0-9+.\-]*):")
@@ -147,8 +153,7 @@ def _prose_problems(text: str) -> list[Finding]:
     found += [Finding(m.start(), m.group(), _IMAGE_MESSAGE) for m in _IMAGE.finditer(text)]
     found += [Finding(m.start(), m.group().strip(), _HEADING_MESSAGE) for m in _HEADING.finditer(text)]
     for match in _INLINE_LINK.finditer(text):
-        end = text.find(")", match.end())
-        found += _check_address(match.end(), text[match.end() : end if end >= 0 else len(text)])
+        found += _check_address(match.end(), _destination(text, match.end()))
     for match in _REFERENCE_DEFINITION.finditer(text):
         found += _check_address(match.start(2), match.group(2))
     return found
@@ -160,17 +165,34 @@ _IMAGE_MESSAGE = "billeder er ikke tilladt i tekst; slet billedet"
 _HEADING_MESSAGE = "overskrifter er ikke tilladt i tekst; siden sætter selv overskrifterne"
 
 
+def _destination(text: str, start: int) -> str:
+    """Return what stands between a link's '(' and its closing ')', parentheses inside kept in balance."""
+    depth = 0
+    for index in range(start, len(text)):
+        if text[index] == "(":
+            depth += 1
+        elif text[index] == ")":
+            if depth == 0:
+                return text[start:index]
+            depth -= 1
+    return text[start:]
+
+
 def _check_address(start: int, written: str) -> list[Finding]:
-    """Refuse a link address whose scheme is not http, https or mailto, however it is disguised."""
+    """Refuse a link address unless it is a full http, https or mailto address, however it is disguised.
+
+    A relative address means something different on the site, in the PDF and in the data, and MkDocs
+    fails the build on one it cannot resolve; the catalogue's own pages are linked by the templates.
+    """
     scheme = link_scheme(written)
-    if scheme is None or scheme in ALLOWED_SCHEMES:
+    if scheme in ALLOWED_SCHEMES:
         return []
-    message = (
-        f"links til '{scheme}:' er ikke tilladt; et link skal begynde med https://, http:// eller mailto: "
-        "eller pege på en side i kataloget"
-    )
-    offset = len(written) - len(written.lstrip())
-    return [Finding(start + offset, written.strip(), message)]
+    shown = (written.split() or [""])[0]
+    if scheme is None:
+        message = f"linket '{shown}' er ikke en fuld adresse; skriv den med https:// (katalogets egne sider linker siden selv til)"
+    else:
+        message = f"links til '{scheme}:' er ikke tilladt; et link skal begynde med https://, http:// eller mailto:"
+    return [Finding(start + len(written) - len(written.lstrip()), shown, message)]
 
 
 def link_scheme(address: str) -> str | None:
