@@ -5,7 +5,16 @@ from __future__ import annotations
 import markdown  # type: ignore[import-untyped]
 import pytest
 
-from katalog.markup import PLAIN, PROSE, findings, inline_html, link_scheme, markdown_text, prose_html
+from katalog.markup import (
+    PLAIN,
+    PROSE,
+    findings,
+    inline_html,
+    link_scheme,
+    markdown_text,
+    prose_html,
+    search_filter_text,
+)
 
 from .sitecheck import live_markup
 
@@ -169,3 +178,12 @@ def test_markdown_text_in_a_list_item_stays_text() -> None:
     html = site_markdown(f"- {markdown_text('Skole {: onclick=alert(1) }')}")
     assert live_markup(html) == []
     assert "<li>Skole {: onclick=alert(1) }</li>" in html
+
+
+def test_search_filter_text_has_no_html_characters() -> None:
+    """Pagefind's UI shows filter values as HTML after decoding entities; they get look-alikes instead."""
+    assert (
+        search_filter_text("Type <img src=x onerror=alert(1)> &lt;b&gt;")
+        == "Type ‹img src=x onerror=alert(1)› ＆lt;b＆gt;"
+    )
+    assert search_filter_text("Daglig oplæringsvejleder") == "Daglig oplæringsvejleder"

@@ -112,6 +112,19 @@ def markdown_text(text: str) -> Markup:
     return Markup(escape(_MARKDOWN_SPECIAL.sub(r"\\\1", one_line)))
 
 
+# Look-alikes for the characters HTML gives a meaning to.
+_SEARCH_LOOKALIKES = str.maketrans({"<": "\u2039", ">": "\u203a", "&": "\uff06"})
+
+
+def search_filter_text(text: str) -> str:
+    """Make plain text safe as a Pagefind filter value: <, > and & become look-alikes (‹ › ＆).
+
+    Pagefind's search UI writes filter values into the page as HTML after its indexer has decoded every
+    entity, so no amount of escaping survives; a course type named '<img onerror=…>' would run.
+    """
+    return text.translate(_SEARCH_LOOKALIKES)
+
+
 # Attribute lists as attr_list reads them: '{: …}', '{#id}', '{ .class }', '{key=value}', and any
 # '{…}' that ends a line (the end of a heading or paragraph, where a block's attributes go).
 _ATTRIBUTE_LIST = re.compile(

@@ -11,7 +11,7 @@ from markupsafe import Markup, escape
 
 from katalog.catalogue import slugify
 from katalog.export import linked_data
-from katalog.markup import markdown_text
+from katalog.markup import markdown_text, search_filter_text
 from katalog.render import labels
 from katalog.render.figures import figure_table
 
@@ -49,6 +49,7 @@ def environment() -> Environment:
         json=_json,
         cell=_cell,
         md_text=markdown_text,
+        search_filter=search_filter_text,
         figure_table=figure_table,
     )
     env.globals.update(
