@@ -187,3 +187,9 @@ def test_search_filter_text_has_no_html_characters() -> None:
         == "Type ‹img src=x onerror=alert(1)› ＆lt;b＆gt;"
     )
     assert search_filter_text("Daglig oplæringsvejleder") == "Daglig oplæringsvejleder"
+
+
+def test_nothing_carries_over_from_one_text_to_the_next() -> None:
+    """A reference definition in one field does not make a link in another (the converter is reset)."""
+    prose_html("[r]: https://example.org")
+    assert "<a" not in str(prose_html("Se [x][r]."))

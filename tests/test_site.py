@@ -101,15 +101,15 @@ def test_invalid_content_fails_the_build_with_every_problem(tmp_path: Path, mini
     assert not (project / "site").exists()
 
 
-def page_frame(site: Path) -> tuple[list[str], list[str], list[str], bool]:
-    """What the configuration decides on a hand-written page: styles, scripts, navigation tabs, heading permalinks."""
-    path = site / "om" / "index.html"
-    page, text = parse(path), path.read_text("utf-8")
-    tabs = re.findall(r'class="md-tabs__link[^"]*"[^>]*>\s*([^<]+?)\s*<', text)
-    return page.styles, page.scripts, tabs, 'class="headerlink"' in text
+def hand_written(site: Path, page: str) -> str:
+    """A hand-written page with what depends on the catalogue taken out: numbers and the glossary's search terms."""
+    text = (site / page / "index.html").read_text("utf-8")
+    text = re.sub(r'<div class="kat-search-terms".*?</div>', "", text)
+    return re.sub(r"[0-9]+", "N", text)
 
 
-def test_mini_build_matches_real_config(mini_site: Path, real_site: Path) -> None:
-    """The test project builds with the real configuration: same theme, assets, navigation and Markdown extensions."""
-    assert page_frame(mini_site) == page_frame(real_site)
-    assert page_frame(mini_site)[2], "no navigation tabs found; the comparison would be empty"
+@pytest.mark.parametrize("page", ["om", "soeg"])
+def test_mini_build_matches_real_config(mini_site: Path, real_site: Path, page: str) -> None:
+    """The test project builds with the real configuration: its hand-written pages equal the real site's, numbers
+    aside, so theme, features, hooks and Markdown extensions are the same."""
+    assert hand_written(mini_site, page) == hand_written(real_site, page)

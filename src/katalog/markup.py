@@ -69,10 +69,13 @@ def _first_of_each(found: list[Finding]) -> list[Finding]:
     ]
 
 
+_CONVERTER = markdown.Markdown(output_format="html")  # no extensions: no attr_list, no md_in_html
+
+
 def prose_html(text: str) -> Markup:
     """Render prose as safe HTML: raw HTML escaped, Markdown without extensions, then sanitised by allow-list."""
-    converter = markdown.Markdown(output_format="html")  # a fresh one: nothing of one text survives into the next
-    converted = converter.convert(_escape_html(text))
+    _CONVERTER.reset()  # forget the last text's references and stash; a new converter costs four times as much
+    converted = _CONVERTER.convert(_escape_html(text))
     return Markup(
         nh3.clean(
             converted,
