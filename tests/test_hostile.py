@@ -146,6 +146,7 @@ def test_built_pages_hold_no_live_markup(hostile_site: Path) -> None:
         ("moduler/title-html-entities", "Modul &amp;lt;script&amp;gt;alert(1)&amp;lt;/script&amp;gt; &amp;#106;"),
         ("moduler/description-safe-links", '<a href="https://example.org/a_(b)'),
         ("roller/role-hostile-text", "Rolle &lt;script&gt;alert(1)&lt;/script&gt;"),
+        ("", "Rolle &#34; onmouseover=&#34;alert(1) {{ 7*7 }}"),
         ("uddannelsestyper", "Type &lt;img src=x onerror=alert(1)&gt;"),
         ("struktur", "&lt;script&gt;alert(1)&lt;/script&gt; &#124; videre"),
         ("udbydere", "Skole &lt;script&gt;alert(1)&lt;/script&gt;"),
