@@ -18,12 +18,12 @@ $(STAMP): pyproject.toml requirements.lock
 ## setup: create .venv with the pinned dependencies (the other targets do this themselves when needed)
 setup: $(STAMP)
 
-## site: validate the content and build the whole site, PDF and exports included, into site/ (replaced only when the build succeeds)
+## site: validate the content and build the whole site, PDF and exports included, into site/ (swapped in by renames only when the build succeeds)
 site: $(STAMP)
 	$(BIN)/katalog validate
 	rm -rf build/site-next
 	KATALOG_PDF=1 $(BIN)/mkdocs build --strict --site-dir build/site-next
-	rm -rf site && mv build/site-next site
+	$(BIN)/python -m katalog.publish build/site-next site
 	@echo "Sitet er bygget i site/. Se det med: $(BIN)/python -m http.server -d site 8000"
 
 ## test: lint, type-check and run the whole test suite (browser tests need Debian's chromium)

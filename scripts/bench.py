@@ -25,7 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from katalog.browser import fetch_text, free_port, launch_chromium, serve_directory, wait_until
+from katalog.browser import fetch_text, launch_chromium, mkdocs_serve, serve_directory, wait_until
 from katalog.catalogue import load_catalogue
 from katalog.changes import changes_files
 from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
@@ -131,17 +131,10 @@ def wait_for(check: Callable[[], bool], limit: float = 120) -> None:
 
 @contextmanager
 def serving(project: Path, preview: bool) -> Iterator[str]:
-    port = free_port()
     env = {**ENV, "KATALOG_PREVIEW": "1"} if preview else ENV
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with mkdocs_serve(project, env) as (url, _):
         wait_for(lambda: "Oplæringsvejleder" in fetch_text(url))
         yield url
-    finally:
-        server.terminate()
-        server.wait(timeout=20)
 
 
 def serve_rebuild(project: Path, source: Path, page: str, old: str, preview: bool) -> float:

@@ -11,9 +11,18 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 
 from katalog.browser import chromium_path, launch_chromium
 from katalog.publishing import PLACEHOLDER_REPOSITORY
+
+# Property tests: 2,000 examples each in CI (CI=true), fewer on an editor's machine; never a deadline, since
+# the time an example takes says nothing about whether it is right.
+settings.register_profile("ci", max_examples=2000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+settings.register_profile("dev", max_examples=200, deadline=None)
+settings.load_profile(
+    "ci" if os.environ.get("CI", "").lower() == "true" else os.environ.get("HYPOTHESIS_PROFILE", "dev")
+)
 
 ROOT = Path(__file__).resolve().parent.parent
 MINI = ROOT / "tests" / "data" / "mini" / "content"

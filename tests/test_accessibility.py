@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import expect
 
 from katalog.browser import serve_directory
 
@@ -66,7 +67,7 @@ def test_page_has_no_axe_violations(browser: Any, base_url: str, path: str, sche
     index = 1 if scheme == "slate" else 0
     page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {index}, color: {{}}}}))")
     page.goto(base_url + path)
-    assert page.evaluate("document.body.getAttribute('data-md-color-scheme')") == scheme
+    expect(page.locator("body")).to_have_attribute("data-md-color-scheme", scheme)
     assert violations(page) == []
     page.close()
 
@@ -82,6 +83,7 @@ def test_open_search_with_results_has_no_axe_violations(browser: Any, base_url: 
     page.locator(".pagefind-ui__search-input").fill("oplæringsvejledning")
     page.locator(".pagefind-ui__result-link >> nth=0").wait_for()
     page.locator(".pagefind-ui__filter-name", has_text="Niveau").click()
+    expect(page.locator(".pagefind-ui__filter-block[open]", has_text="Niveau")).to_have_count(1)
     assert violations(page) == []
     page.close()
 

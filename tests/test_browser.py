@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
+from playwright.sync_api import expect
 
 from katalog.browser import serve_directory
 
@@ -23,25 +25,25 @@ def base_url(mini_site: Path) -> Iterator[str]:
         yield url
 
 
-def visible_cards(page: Any) -> list[str]:
-    return page.locator("[data-kat-cards] .kat-card:visible .kat-card__title").all_inner_texts()
+def visible_cards(page: Any) -> Any:
+    """The titles of the cards the filters leave visible, as a locator that waiting assertions re-query."""
+    return page.locator("[data-kat-cards] .kat-card:visible .kat-card__title")
 
 
 def test_module_filters_narrow_the_cards_without_reload(browser: Any, base_url: str) -> None:
     """Ticking a facet hides non-matching cards; groups combine with AND, values with OR; reset shows all."""
     page = browser.new_page()
     page.goto(base_url + "moduler/")
-    assert len(visible_cards(page)) == 3, "the overview opens on what can be taken today"
+    expect(visible_cards(page)).to_have_count(3)  # the overview opens on what can be taken today
     page.get_by_label("Akademimodul").check()
-    assert visible_cards(page) == ["Pædagogik og kommunikation"]
-    assert page.locator("[data-kat-filter-status]").inner_text() == "Viser 1 af 5 moduler."
+    expect(visible_cards(page)).to_have_text(["Pædagogik og kommunikation"])
+    expect(page.locator("[data-kat-filter-status]")).to_have_text("Viser 1 af 5 moduler.")
     page.get_by_label("AMU", exact=False).first.check()
-    assert len(visible_cards(page)) == 5
+    expect(visible_cards(page)).to_have_count(5)
     page.locator("fieldset:has(legend:text('Status'))").get_by_label("Anbefalet (ny)").check()
-    assert visible_cards(page) == ["Oplæringsvejleder, overbygning"]
+    expect(visible_cards(page)).to_have_text(["Oplæringsvejleder, overbygning"])
     page.get_by_role("button", name="Nulstil filtre").click()
-    page.wait_for_function("document.querySelectorAll('[data-kat-cards] .kat-card[hidden]').length === 0")
-    assert len(visible_cards(page)) == 5
+    expect(visible_cards(page)).to_have_count(5)
     page.close()
 
 
@@ -57,8 +59,7 @@ def test_the_overview_opens_on_today_with_proposals_one_click_away(browser: Any,
     summary = page.locator("[data-kat-proposals] > summary")
     assert "(2)" in summary.inner_text() and "kan ikke tilmeldes" in summary.inner_text()
     summary.click()
-    page.wait_for_function("document.querySelector('[data-kat-proposals]').open")
-    assert len(visible_cards(page)) == 5
+    expect(visible_cards(page)).to_have_count(5)
     page.close()
 
 
@@ -68,7 +69,7 @@ def test_filters_work_by_keyboard(browser: Any, base_url: str) -> None:
     page.goto(base_url + "moduler/")
     page.locator("input[name=indgang][value=pau]").focus()
     page.keyboard.press("Space")
-    assert "Viser 3 af 5 moduler." == page.locator("[data-kat-filter-status]").inner_text()
+    expect(page.locator("[data-kat-filter-status]")).to_have_text("Viser 3 af 5 moduler.")
     page.close()
 
 
@@ -77,11 +78,11 @@ def test_chosen_filters_live_in_the_address(browser: Any, base_url: str) -> None
     page = browser.new_page()
     page.goto(base_url + "moduler/")
     page.get_by_label("Akademimodul").check()
-    assert page.url.endswith("moduler/?kursustype=akademimodul")
+    expect(page).to_have_url(re.compile(r"moduler/\?kursustype=akademimodul$"))
     page.goto(base_url + "moduler/?indgang=sosu&status=anbefalet")
-    assert page.locator("input[name=indgang][value=sosu]").is_checked()
-    assert visible_cards(page) == ["Oplæringsvejleder, overbygning"]
-    assert page.locator("[data-kat-filter-summary]").inner_text() == "(2 valgt)"
+    expect(page.locator("input[name=indgang][value=sosu]")).to_be_checked()
+    expect(visible_cards(page)).to_have_text(["Oplæringsvejleder, overbygning"])
+    expect(page.locator("[data-kat-filter-summary]")).to_have_text("(2 valgt)")
     page.close()
 
 
@@ -91,8 +92,8 @@ def test_role_page_links_to_its_modules_filtered(browser: Any, base_url: str) ->
     page.goto(base_url + "roller/koordinator/")
     page.get_by_role("link", name="Se rollens moduler i modullisten").click()
     page.wait_for_url("**/moduler/?rolle=koordinator")
-    assert page.locator("input[name=rolle][value=koordinator]").is_checked()
-    assert "Pædagogik og kommunikation" in visible_cards(page)
+    expect(page.locator("input[name=rolle][value=koordinator]")).to_be_checked()
+    expect(visible_cards(page).filter(has_text="Pædagogik og kommunikation")).to_have_count(1)
     page.close()
 
 
@@ -100,10 +101,10 @@ def test_filter_panel_starts_closed_on_a_phone(browser: Any, base_url: str) -> N
     """On a phone the cards come first; the filter panel opens on a tap."""
     page = browser.new_page(viewport={"width": 390, "height": 844})
     page.goto(base_url + "moduler/")
-    assert not page.locator("[data-kat-filters]").is_visible()
-    assert page.locator("[data-kat-cards] .kat-card").first.is_visible()
+    expect(page.locator("[data-kat-filters]")).to_be_hidden()
+    expect(page.locator("[data-kat-cards] .kat-card").first).to_be_visible()
     page.get_by_text("Filtre", exact=True).click()
-    assert page.locator("[data-kat-filters]").is_visible()
+    expect(page.locator("[data-kat-filters]")).to_be_visible()
     page.close()
 
 

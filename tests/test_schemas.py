@@ -11,6 +11,7 @@ from typing import Any
 import pytest
 
 from katalog.kinds import KINDS
+from katalog.markup import MARKUP_KEYWORD, PLAIN, PROSE
 from katalog.schema import load_validators
 
 from .conftest import SCHEMAS
@@ -57,3 +58,38 @@ def test_every_kind_has_a_schema() -> None:
     """The content kinds and the schema files agree."""
     validators = load_validators(SCHEMAS)
     assert {kind.schema for kind in KINDS} <= set(validators)
+
+
+def text_kinds(node: Any, defs: dict[str, Any], path: str = "") -> Iterator[tuple[str, str | None]]:
+    """Yield each free-text string in a schema (no enum, pattern or const) with its markup kind, via $ref too."""
+    if isinstance(node, list):
+        for index, item in enumerate(node):
+            yield from text_kinds(item, defs, f"{path}[{index}]")
+        return
+    if not isinstance(node, dict):
+        return
+    target = defs.get(node.get("$ref", "").rsplit("/", 1)[-1], {}) if "$ref" in node else {}
+    merged = {**target, **node}
+    if merged.get("type") == "string" and not {"enum", "pattern", "const"} & merged.keys():
+        yield path, merged.get(MARKUP_KEYWORD)
+    for key, value in node.items():
+        if key not in ("allOf", "if", "then", "$defs") and isinstance(value, dict | list):
+            yield from text_kinds(value, defs, f"{path}.{key}")
+
+
+CONTENT_SCHEMAS = [kind.schema for kind in KINDS] + ["defs.schema.json"]
+
+
+@pytest.mark.parametrize("schema_name", CONTENT_SCHEMAS)
+def test_every_text_field_says_which_markup_it_allows(schema_name: str) -> None:
+    """Each free-text field is marked plain (shown as written) or prose (the safe Markdown subset) in its schema."""
+    defs = json.loads((SCHEMAS / "defs.schema.json").read_text("utf-8"))["$defs"]
+    schema = json.loads((SCHEMAS / schema_name).read_text("utf-8"))
+    found = list(text_kinds(schema, defs)) + (
+        [(f"$defs.{name}", kind) for name, sub in defs.items() for _, kind in text_kinds(sub, defs)]
+        if schema_name == "defs.schema.json"
+        else []
+    )
+    assert found, "no text fields found; the walker is broken"
+    unmarked = [where for where, kind in found if kind not in (PLAIN, PROSE)]
+    assert unmarked == [], f"{schema_name}: text fields without {MARKUP_KEYWORD}: {unmarked}"

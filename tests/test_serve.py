@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import os
 import subprocess
-import sys
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from katalog.browser import fetch_text, free_port, wait_until
+from katalog.browser import fetch_text, mkdocs_serve, wait_until
 
 from .conftest import make_project
 
@@ -18,24 +17,15 @@ pytestmark = pytest.mark.build
 
 
 @pytest.fixture
-def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[str]]]:
+def preview(tmp_path: Path) -> Iterator[tuple[Path, str, subprocess.Popen[bytes]]]:
     project = make_project(tmp_path / "project")
-    port = free_port()
     env = {**os.environ, "KATALOG_PREVIEW": "1", "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "mkdocs", "serve", "--dev-addr", f"127.0.0.1:{port}"]
-    server = subprocess.Popen(
-        command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True
-    )
-    url = f"http://127.0.0.1:{port}/"
-    try:
+    with mkdocs_serve(project, env) as (url, server):
         assert wait_until(lambda: "Oplæringsvejleder" in fetch_text(url)), "serve did not start"
         yield project, url, server
-    finally:
-        server.terminate()
-        server.wait(timeout=10)
 
 
-def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path, str, subprocess.Popen[bytes]]) -> None:
     """Edit a title: the page changes. Break the file: the problem list shows and the server lives on."""
     project, url, server = preview
     module = project / "content" / "modules" / "basis.yaml"
@@ -54,7 +44,19 @@ def test_yaml_edit_rebuilds_and_invalid_edit_shows_problems(preview: tuple[Path,
     assert server.poll() is None
 
 
-def test_preview_can_search_and_skips_the_pdf(preview: tuple[Path, str, subprocess.Popen[str]]) -> None:
+def test_a_value_that_crashed_validation_shows_on_the_problem_page(
+    preview: tuple[Path, str, subprocess.Popen[bytes]],
+) -> None:
+    """A bad YAML tag used to stop validation with a traceback, so the problem page never came; now it does."""
+    project, url, server = preview
+    module = project / "content" / "modules" / "basis.yaml"
+    module.write_text(module.read_text("utf-8").replace("amu_number: 11111", "amu_number: !!int abc"), "utf-8")
+    assert wait_until(lambda: "Fejl i indholdet" in fetch_text(url))
+    assert "content/modules/basis.yaml:6:13: &#39;abc&#39; passer ikke til YAML-tagget !!int" in fetch_text(url)
+    assert server.poll() is None
+
+
+def test_preview_can_search_and_skips_the_pdf(preview: tuple[Path, str, subprocess.Popen[bytes]]) -> None:
     """The live preview has a Pagefind index of what it serves, and no PDF (too slow for every keystroke)."""
     _, url, _ = preview
     assert '"page_count"' in fetch_text(url + "pagefind/pagefind-entry.json")

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import shutil
+import re
 from pathlib import Path
 
 import pytest
@@ -101,9 +101,15 @@ def test_invalid_content_fails_the_build_with_every_problem(tmp_path: Path, mini
     assert not (project / "site").exists()
 
 
-def test_mini_build_matches_real_config(tmp_path: Path) -> None:
-    """The test project is the real configuration: same mkdocs.yml, hooks and theme."""
-    project = make_project(tmp_path / "p")
-    root = Path(__file__).resolve().parent.parent
-    assert (project / "mkdocs.yml").read_text() == (root / "mkdocs.yml").read_text()
-    shutil.rmtree(project)
+def hand_written(site: Path, page: str) -> str:
+    """A hand-written page with what depends on the catalogue taken out: numbers and the glossary's search terms."""
+    text = (site / page / "index.html").read_text("utf-8")
+    text = re.sub(r'<div class="kat-search-terms".*?</div>', "", text)
+    return re.sub(r"[0-9]+", "N", text)
+
+
+@pytest.mark.parametrize("page", ["om", "soeg"])
+def test_mini_build_matches_real_config(mini_site: Path, real_site: Path, page: str) -> None:
+    """The test project builds with the real configuration: its hand-written pages equal the real site's, numbers
+    aside, so theme, features, hooks and Markdown extensions are the same."""
+    assert hand_written(mini_site, page) == hand_written(real_site, page)

@@ -6,9 +6,11 @@ content against the real reports, which CI keeps beside the project in ../shared
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
@@ -100,9 +102,34 @@ def test_cli_without_reports_is_a_usage_error(tmp_path: Path) -> None:
     assert "ingen kilderapporter" in result.stderr
 
 
-@pytest.mark.skipif(not SEEDS.is_dir(), reason=f"kilderapporterne ligger ikke i {SEEDS} (sæt KATALOG_SOURCES)")
+def require_sources(environ: Mapping[str, str] = os.environ) -> None:
+    """Skip when the source reports are missing, except in CI (CI=true) or with KATALOG_REQUIRE_SOURCES=1: then fail."""
+    if SEEDS.is_dir() and any(SEEDS.glob("*.txt")):
+        return
+    message = f"kilderapporterne ligger ikke i {SEEDS}"
+    if environ.get("CI", "").lower() == "true" or environ.get("KATALOG_REQUIRE_SOURCES") == "1":
+        pytest.fail(f"{message}, men CI kræver dem (CI=true eller KATALOG_REQUIRE_SOURCES=1)")
+    pytest.skip(f"{message}; sæt KATALOG_REQUIRE_SOURCES=1 for at kræve dem")
+
+
+@pytest.mark.parametrize("environ", [{"CI": "true"}, {"KATALOG_REQUIRE_SOURCES": "1"}])
+def test_missing_reports_fail_in_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path, environ: dict[str, str]) -> None:
+    """In CI a missing ../shared/seeds is a failure, never a silent skip."""
+    monkeypatch.setattr(sys.modules[__name__], "SEEDS", tmp_path / "ingen")
+    with pytest.raises(pytest.fail.Exception, match="CI kræver dem"):
+        require_sources(environ)
+
+
+def test_missing_reports_skip_outside_ci(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    """On an editor's machine without the reports the check is skipped, and the skip says how to require it."""
+    monkeypatch.setattr(sys.modules[__name__], "SEEDS", tmp_path / "ingen")
+    with pytest.raises(pytest.skip.Exception, match="KATALOG_REQUIRE_SOURCES=1"):
+        require_sources({})
+
+
 def test_real_content_is_written_in_own_words() -> None:
     """No description, goal or note in content/ follows the wording of the reports it is based on."""
+    require_sources()
     problems = wording_problems(load_tree(ROOT / "content"), read_sources(SEEDS))
     assert not problems, "\n" + format_problems(problems)
 

@@ -1,4 +1,4 @@
-"""Serve a built site on loopback and drive Debian's chromium with Playwright (tests and screenshots).
+"""Serve a built site or `mkdocs serve` on loopback and drive Debian's chromium with Playwright (tests, benchmark).
 
 Playwright cannot download its own browsers here, so the system chromium is launched with the
 flags that keep it from calling out to the network.
@@ -9,10 +9,12 @@ from __future__ import annotations
 import functools
 import shutil
 import socket
+import subprocess
+import sys
 import threading
 import time
 import urllib.request
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -83,11 +85,31 @@ def launch_chromium() -> Iterator[Browser]:
             browser.close()
 
 
-def free_port() -> int:
-    """A port on 127.0.0.1 that nothing listens on right now (for `mkdocs serve` in tests and the benchmark)."""
+@contextmanager
+def mkdocs_serve(project: Path, env: Mapping[str, str]) -> Iterator[tuple[str, subprocess.Popen[bytes]]]:
+    """Run `mkdocs serve` for a project on a loopback port; yield its base URL and the process, stop it after.
+
+    The port is bound here and the listening socket handed to the server (katalog.devserver), so no
+    other process can take the port between choosing it and serving on it.
+    """
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
+        sock.listen(64)
+        port = int(sock.getsockname()[1])
+        command = [sys.executable, "-m", "katalog.devserver", str(sock.fileno()), "serve"]
+        server = subprocess.Popen(
+            [*command, "--dev-addr", f"127.0.0.1:{port}"],
+            cwd=project,
+            env=dict(env),
+            pass_fds=[sock.fileno()],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+    try:
+        yield f"http://127.0.0.1:{port}/", server
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
 
 
 def fetch_text(url: str) -> str:

@@ -10,10 +10,11 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from jsonschema import Draft202012Validator, ValidationError
+from jsonschema import Draft202012Validator, ValidationError, validators
 from referencing import Registry, Resource
 
 from katalog.load import Document
+from katalog.markup import MARKUP_KEYWORD, Finding, findings
 from katalog.problems import Problem
 
 _TYPE_NAMES = {
@@ -28,6 +29,24 @@ _TYPE_NAMES = {
 _REQUIRED = re.compile(r"^'(.+)' is a required property$")
 
 
+class MarkupError(ValidationError):
+    """A text that uses more markup than its field allows; carries where in the text the finding is."""
+
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _markup(validator: Any, kind: str, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+    """The "x-katalog-markup" keyword: a text field's kind (plain or prose) decides which Markdown it may use."""
+    if isinstance(instance, str):
+        yield from (MarkupError(finding) for finding in findings(kind, instance))
+
+
+# Draft 2020-12 plus the markup keyword, so the rule for each text field lives in schemas/ with the others.
+_Validator: Any = validators.extend(Draft202012Validator, {MARKUP_KEYWORD: _markup})  # type: ignore[no-untyped-call]
+
+
 @cache
 def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     """Return a validator per schema file name, all sharing one registry for $ref."""
@@ -35,7 +54,7 @@ def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     registry: Registry[Any] = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
     )
-    return {name: Draft202012Validator(schema, registry=registry) for name, schema in schemas.items()}
+    return {name: _Validator(schema, registry=registry) for name, schema in schemas.items()}
 
 
 def schema_problems(document: Document, validator: Draft202012Validator) -> Iterator[Problem]:
@@ -78,6 +97,10 @@ def _explain(document: Document, error: ValidationError) -> Iterator[Problem]:
         help_text = schema.get("properties", {}).get(missing, {}).get("description", "")
         message = f"{prefix}mangler det påkrævede felt '{missing}'" + (f" ({help_text})" if help_text else "")
         yield document.problem(path, message)
+        return
+    if isinstance(error, MarkupError):
+        line, col = document.locate_text(path, error.finding.text)
+        yield Problem(document.path, line, col, prefix + error.finding.message)
         return
     if not path and error.validator == "type":
         yield document.problem(path, "filen skal være en YAML-mapping med felter som 'id: …' og 'title: …'")

@@ -6,15 +6,17 @@ from functools import cache
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from katalog import vocab
+from katalog.markup import markdown_text, search_filter_text
 from katalog.urls import slugify
 
 
 def _cell(value: Any) -> Markup:
-    # A Markdown table cell must stay on one line and must not contain a bare pipe.
-    return Markup(" ".join(str(escape(value)).split()).replace("|", "&#124;"))
+    # A Markdown table cell must stay on one line, must not contain a bare pipe, and shows its text as written.
+    text = value if isinstance(value, Markup) else markdown_text(value)
+    return Markup(" ".join(str(text).split()).replace("|", "&#124;"))
 
 
 @cache
@@ -28,6 +30,6 @@ def environment() -> Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
     )
-    env.filters.update(slug=slugify, cell=_cell)
+    env.filters.update(slug=slugify, cell=_cell, md_text=markdown_text, search_filter=search_filter_text)
     env.globals.update(INFERRED=vocab.INFERRED)
     return env
