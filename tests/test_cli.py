@@ -20,7 +20,7 @@ def test_clean_content_exits_zero_with_one_line_summary() -> None:
     """A valid catalogue gives exit 0 and a single summary line."""
     result = katalog("--content", str(MINI), "validate")
     assert result.returncode == 0
-    assert result.stdout.strip() == "Alt indhold er gyldigt: 15 filer tjekket."
+    assert result.stdout.strip() == "Alt indhold er gyldigt: 16 filer tjekket."
 
 
 def test_ten_broken_files_are_all_reported_without_traceback(tmp_path: Path) -> None:

@@ -19,6 +19,7 @@ from katalog.pdf.book import render_book_html
 from katalog.problems import Problem
 from katalog.render import render_pages
 from katalog.validate import validate_content
+from katalog.views import catalogue_view
 
 from .conftest import MINI, SCHEMAS
 
@@ -173,9 +174,10 @@ def test_any_mutation_of_a_valid_file_validates_and_builds_or_gives_located_prob
             return
         event("valid, and built")
         catalogue = build_catalogue(tree)
-        assert render_pages(catalogue)
+        view = catalogue_view(catalogue)
+        assert render_pages(catalogue, view)
         assert export_files(catalogue, SCHEMAS)
-        assert render_book_html(catalogue)
+        assert render_book_html(view)
     finally:
         (mini_copy / target).write_text(original, "utf-8")
 
