@@ -75,8 +75,14 @@ def _add_downloads(files: Files, config: MkDocsConfig, state: BuildState) -> Non
     assert state.catalogue is not None and state.view is not None
     root = Path(config.config_file_path).parent
     try:
+        publisher = state.publisher.name if state.publisher else ""
         made = download_files(
-            state.catalogue, state.view, root / "schemas", pdf=bool(state.pdf), site_url=config.site_url or ""
+            state.catalogue,
+            state.view,
+            root / "schemas",
+            pdf=bool(state.pdf),
+            site_url=config.site_url or "",
+            publisher=publisher,
         )
     except PdfError as error:
         raise PluginError(f"PDF'en kunne ikke bygges: {error}") from None

@@ -29,14 +29,14 @@ def pdf_enabled(environ: Mapping[str, str] = os.environ) -> bool:
 
 
 def download_files(
-    catalogue: Catalogue, view: CatalogueView, schema_dir: Path, *, pdf: bool, site_url: str = ""
+    catalogue: Catalogue, view: CatalogueView, schema_dir: Path, *, pdf: bool, site_url: str = "", publisher: str = ""
 ) -> dict[str, bytes]:
     """Return the files for the downloads folder by name; the PDF only when asked for (it is slow)."""
     files = export_files(catalogue, schema_dir, site_url)
     if pdf:
         from katalog.pdf import build_pdf  # WeasyPrint takes a second to import; previews skip it
 
-        files = {PDF_FILE: build_pdf(view, site_url), **files}
+        files = {PDF_FILE: build_pdf(view, site_url, publisher), **files}
     return files
 
 

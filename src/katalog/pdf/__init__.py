@@ -17,11 +17,11 @@ class PdfError(Exception):
     """The book could not be made; the message says why, in Danish."""
 
 
-def build_pdf(view: CatalogueView, site_url: str = "") -> bytes:
+def build_pdf(view: CatalogueView, site_url: str = "", publisher: str = "") -> bytes:
     """Render the book and lay it out; raise PdfError if WeasyPrint fails or asks for the network."""
     from katalog.pdf.layout import lay_out
 
-    return lay_out(render_book_html(view, site_url))
+    return lay_out(render_book_html(view, site_url, publisher))
 
 
 def write_pdf(view: CatalogueView, target: Path, site_url: str = "") -> Path:

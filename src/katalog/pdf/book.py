@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from importlib.resources import files
 from pathlib import Path
 
@@ -56,7 +57,7 @@ def chapters(view: CatalogueView) -> dict[str, Chapter]:
     return {chapter.key: chapter for chapter in found}
 
 
-def render_book_html(view: CatalogueView, site_url: str = "") -> str:
+def render_book_html(view: CatalogueView, site_url: str = "", publisher: str = "") -> str:
     """Render the whole book as one print HTML document."""
     return str(
         render_html(
@@ -68,5 +69,7 @@ def render_book_html(view: CatalogueView, site_url: str = "") -> str:
             data_date=vocab.date(view.data_date),
             data_year_only=len(view.data_date) <= 4,
             site_url=site_url,
+            publisher=publisher,
+            built=vocab.date(date.today().isoformat()),
         )
     )

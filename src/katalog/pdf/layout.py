@@ -42,12 +42,17 @@ def is_local(url: str) -> bool:
     return Path(unquote(parsed.path)).resolve().is_relative_to(PRINT_DIR.resolve())
 
 
+def _open_on_pages(document: Any, pdf: Any) -> None:
+    # Open on the first page with the bookmarks closed; a reader opens the outline when they want it.
+    pdf.catalog["PageMode"] = "/UseNone"
+
+
 def lay_out(html: str) -> bytes:
     """Return the PDF for print HTML, tagged for screen readers."""
     fetcher = LocalFetcher()
     document = HTML(string=html, base_url=PRINT_DIR.as_uri() + "/", url_fetcher=fetcher)
     try:
-        pdf: bytes = document.write_pdf(pdf_tags=True)
+        pdf: bytes = document.write_pdf(pdf_tags=True, finisher=_open_on_pages)
     except FatalURLFetchingError:
         refused = ", ".join(fetcher.refused) or "en ukendt adresse"
         raise PdfError(f"PDF'en må kun bruge lokale filer, men skulle hente {refused}") from None

@@ -250,9 +250,9 @@ def _with_number(m: Module) -> str:
 
 
 def module_card(m: Module) -> Card:
-    facts = " · ".join(
-        part for part in ((f"AMU-nr. {m.amu_number}" if m.amu_number else ""), vocab.duration(m.duration)) if part
-    )
+    # A missing length is said once, on the module's own page, not on every card.
+    length = "" if m.duration.is_empty else vocab.duration(m.duration)
+    facts = " · ".join(part for part in ((f"AMU-nr. {m.amu_number}" if m.amu_number else ""), length) if part)
     data = (
         ("kursustype", m.course_type.id),
         ("niveau", m.tier or "ingen"),

@@ -140,6 +140,7 @@ class StatisticsPage:
     totals_chart: Chart | None
     years: tuple[int, ...]
     totals: tuple[TotalsRow, ...]
+    sum_of_bars: str
     figures: tuple[tuple[Link, StatisticsView], ...]
     sources: tuple[Citation, ...]
 
@@ -330,12 +331,17 @@ def statistics_page(c: Catalogue) -> StatisticsPage:
         else None
     )
     with_figures = tuple(
-        (Link(m.title, urls.statistics_of(m.id)), statistics_view(m.id, m.title, m.statistics, c))
-        for m in c.modules.values()
-        if m.statistics and m.statistics.figures
+        (Link(r.title, urls.statistics_of(r.id)), statistics_view(r.id, r.title, r.statistics, c))
+        for r in _with_statistics(c)
+        if r.statistics and r.statistics.figures
     )
-    sources = citations((s for m in c.modules.values() if m.statistics for s in m.statistics.sources), c)
-    return StatisticsPage(portfolios, chart, years, totals, with_figures, sources)
+    sources = citations((s for r in _with_statistics(c) if r.statistics for s in r.statistics.sources), c)
+    total = vocab.number(sum(sum(counts.values()) for counts in per_year.values()))
+    return StatisticsPage(portfolios, chart, years, totals, total, with_figures, sources)
+
+
+def _with_statistics(c: Catalogue) -> list[Module | Pathway]:
+    return [*c.modules.values(), *c.pathways.values()]
 
 
 def providers_page(c: Catalogue) -> ProvidersPage:
