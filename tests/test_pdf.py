@@ -107,9 +107,9 @@ def test_outline_has_one_entry_per_chapter_and_record(reader: PdfReader, catalog
         expected.append((1, chapter.title))
         expected += [(2, title) for _, title in chapter.records]
     assert [(level, title) for level, title, _ in outline] == expected
-    assert [title for _, title in chapters(catalogue_view(catalogue))["moduler"].records] == [
-        m.title for m in sorted(catalogue.modules.values(), key=module_sort_key)
-    ]
+    view = catalogue_view(catalogue)
+    assert [title for _, title in chapters(view)["moduler"].records] == [m.title for m in view.modules]
+    assert [m.id for m in view.modules] == [m.id for m in sorted(catalogue.modules.values(), key=module_sort_key)]
 
 
 def test_contents_page_numbers_match_where_headings_land(
@@ -273,3 +273,15 @@ def test_cli_pdf_on_bad_content_reports_every_problem_and_writes_nothing(tmp_pat
     assert re.search(r"modules/basis\.yaml:1:1: ", result.stdout)
     assert "Traceback" not in result.stdout + result.stderr
     assert not target.parent.exists()
+
+
+def test_outline_has_no_duplicate_bookmarks_and_a_statistics_chapter(reader: PdfReader) -> None:
+    """Every bookmark is distinct, and the book has its chapter of figures."""
+    outline = [(level, title) for level, title, _ in flat_outline(reader)]
+    assert len(outline) == len(set(outline))
+    assert (1, "Tal og statistik") in outline
+
+
+def test_the_book_opens_on_its_pages_not_its_outline(reader: PdfReader) -> None:
+    """The bookmark pane stays closed until the reader opens it."""
+    assert reader.trailer["/Root"].get("/PageMode") == "/UseNone"

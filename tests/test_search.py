@@ -191,3 +191,21 @@ def test_search_page_hides_the_no_javascript_note_when_search_runs(browser: Any,
     page.locator("[data-kat-search-page] .pagefind-ui__search-input").wait_for()
     expect(page.get_by_text("Søgningen kræver JavaScript")).to_be_hidden()
     page.close()
+
+
+def test_ae_oe_aa_find_what_the_danish_letters_find(browser: Any, base_url: str) -> None:
+    """'oplaeringsvejleder' (no Danish keyboard) gives the same top results as 'oplæringsvejleder'."""
+    found = []
+    for query in ("oplæringsvejleder", "oplaeringsvejleder"):
+        page = browser.new_page()
+        page.goto(base_url + "moduler/")
+        found.append(search(page, query)[:5])
+        page.close()
+    assert found[0] and found[0][0] == found[1][0] and set(found[0]) == set(found[1])
+
+
+def test_the_search_field_has_a_label(page: Any) -> None:
+    """The Pagefind input is named for screen readers."""
+    search(page, "49970")
+    field = page.locator("[data-kat-search-dialog] .pagefind-ui__search-input")
+    assert field.get_attribute("aria-label") == "Søg i kataloget"

@@ -66,6 +66,7 @@ DOWNLOADS = Url("hent/")
 SEARCH = Url("soeg/")
 ABOUT = Url("om/")
 GUIDES = Url("guider/")
+MORE = Url("mere/")
 CHANGES = Url("seneste-aendringer/")
 FIELDS = Url("felter/")
 FEED_FILE = "seneste-aendringer.xml"

@@ -23,6 +23,10 @@
     });
     return loading;
   }
+  // Readers without a Danish keyboard write ae, oe and aa; the index holds æ, ø and å.
+  function fold(term) {
+    return term.replace(/ae/gi, "æ").replace(/oe/gi, "ø").replace(/aa/gi, "å");
+  }
   function mount(element, query) {
     return load().then(function () {
       if (!element.pagefind) {
@@ -31,8 +35,11 @@
           bundlePath: bundle(),
           showSubResults: true,
           showImages: false,
-          autofocus: true
+          autofocus: true,
+          processTerm: fold
         });
+        var input = element.querySelector("input");
+        if (input) { input.setAttribute("aria-label", "Søg i kataloget"); }
       }
       if (query) { element.pagefind.triggerSearch(query); }
       return element.pagefind;

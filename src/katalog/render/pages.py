@@ -20,6 +20,7 @@ from katalog.model import Catalogue
 from katalog.render.target import render_html, site_page
 from katalog.urls import Url
 from katalog.views import CatalogueView, Section
+from katalog.views.common import Link
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,25 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
     yield _section(s["statistik"], "html/statistics.j2", "content/modules/", stats=v.statistics, level=2)
     yield _section(s["ordliste"], "html/glossary.j2", "content/glossary.yaml", glossary=v.glossary, level=2)
     yield _section(s["kilder"], "html/sources.j2", "content/sources.yaml", documents=v.documents, level=2)
+    yield _page(urls.MORE, "Mere", MORE_DESCRIPTION, "site/more.j2", "content/", links=more_links(v))
+
+
+MORE_DESCRIPTION = "Udbydere, tal, ordliste, kilder, om kataloget og felterne i indholdet, samlet ét sted."
+
+
+def more_links(v: CatalogueView) -> tuple[tuple[Link, str], ...]:
+    """The pages under «Mere», each with one line on what it holds."""
+    sections = [v.sections[key] for key in ("udbydere", "statistik", "ordliste", "kilder")]
+    return (
+        *((Link(s.title, s.url), s.description) for s in sections),
+        (
+            Link("Om kataloget", urls.ABOUT),
+            "Hvad kataloget bygger på, hvem der står bag, og hvordan du foreslår rettelser.",
+        ),
+        (Link("Seneste ændringer", urls.CHANGES), "Hvad der er rettet i indholdet for nylig, også som nyhedsfeed."),
+        (Link("Felter i indholdet", urls.FIELDS), "Hvert felt i datafilerne forklaret, til redaktører."),
+        (Link("Hent kataloget", urls.DOWNLOADS), "Hele kataloget som PDF og som data (JSON og CSV)."),
+    )
 
 
 def _record_pages(c: Catalogue, v: CatalogueView) -> Iterator[Page]:

@@ -153,11 +153,21 @@ class CourseTypeView:
     edit_path: str
 
 
+def visible_title(c: Catalogue, m: Module) -> str:
+    """The official title; where two modules share one, the course type or status tells them apart."""
+    twins = [o for o in c.modules.values() if o.title == m.title and o.id != m.id]
+    if not twins:
+        return m.title
+    if any(o.course_type != m.course_type for o in twins):
+        return f"{m.title} – {m.course_type.label}"
+    return f"{m.title} – {vocab.STATUSES[m.status]}"
+
+
 def module_view(c: Catalogue, m: Module) -> ModuleView:
     return ModuleView(
         id=m.id,
         url=urls.module(m.id),
-        title=m.title,
+        title=visible_title(c, m),
         name=m.name,
         summary=m.summary,
         status=status(m.status),
@@ -174,7 +184,7 @@ def module_view(c: Catalogue, m: Module) -> ModuleView:
         sources=citations(m.sources, c),
         updated=vocab.date(m.updated),
         search=module_search_data(m),
-        card=module_card(m),
+        card=module_card(c, m),
         edit_path=m.path,
         inferred=frozenset(m.inferred),
     )
@@ -249,7 +259,7 @@ def _with_number(m: Module) -> str:
     return f"{m.title} (AMU {m.amu_number}, {vocab.duration(m.duration)})" if m.amu_number else m.title
 
 
-def module_card(m: Module) -> Card:
+def module_card(c: Catalogue, m: Module) -> Card:
     # A missing length is said once, on the module's own page, not on every card.
     length = "" if m.duration.is_empty else vocab.duration(m.duration)
     facts = " · ".join(part for part in ((f"AMU-nr. {m.amu_number}" if m.amu_number else ""), length) if part)
@@ -261,7 +271,7 @@ def module_card(m: Module) -> Card:
         ("varighed", vocab.duration_band(m.duration)),
         ("status", m.status),
     )
-    return Card(module_item(m), badges(m), facts, m.summary, data)
+    return Card(replace(module_item(m), title=visible_title(c, m)), badges(m), facts, m.summary, data)
 
 
 def module_search_data(m: Module) -> SearchData:
@@ -366,7 +376,7 @@ def role_view(c: Catalogue, r: Role) -> RoleView:
         tasks=tuple(Markup(inline(t)) for t in r.tasks),
         recommended_level=prose(r.recommended_level),
         pathways=tuple(pathway_card(p) for p in c.pathways_for_role(r)),
-        modules=tuple(module_card(m) for m in c.modules_for_role(r)),
+        modules=tuple(module_card(c, m) for m in c.modules_for_role(r)),
         module_filter=urls.MODULES,
         sources=citations(r.sources, c),
         search=SearchData((("Sidetype", "Rolle"),), (("type", "Rolle"),)),
@@ -392,7 +402,7 @@ def course_type_view(c: Catalogue, t: CourseType) -> CourseTypeView:
         facts=facts,
         description=prose(t.description),
         funding=tuple(Markup(inline(item)) for item in t.funding),
-        modules=tuple(module_card(m) for m in c.modules.values() if m.course_type == t),
+        modules=tuple(module_card(c, m) for m in c.modules.values() if m.course_type == t),
         sources=citations(t.sources, c),
         search=SearchData((("Sidetype", "Uddannelsestype"),), (("type", "Uddannelsestype"),)),
         edit_path=t.path,
