@@ -215,7 +215,9 @@ def sorted_pathways(c: Catalogue) -> list[Pathway]:
 
 def modules_overview(c: Catalogue) -> ModulesOverview:
     modules = sorted_modules(c)
-    return ModulesOverview(tuple(module_card(c, m) for m in modules), facets(c), tuple(status(s) for s in vocab.STATUSES))
+    return ModulesOverview(
+        tuple(module_card(c, m) for m in modules), facets(c), tuple(status(s) for s in vocab.STATUSES)
+    )
 
 
 def facets(c: Catalogue) -> tuple[Facet, ...]:
