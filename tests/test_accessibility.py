@@ -40,6 +40,11 @@ PAGE_TYPES = [
     "om/",
     "soeg/",
     "hent/",
+    "guider/ledere/",
+    "roller/leder/",
+    "mere/",
+    "seneste-aendringer/",
+    "felter/",
 ]
 
 
