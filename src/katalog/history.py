@@ -11,22 +11,10 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from katalog import vocab
+
 # What the history covers: the content, the schemas (the field reference page) and the hand-written pages.
 TRACKED = ("content", "schemas", "docs")
-MONTHS = (
-    "januar",
-    "februar",
-    "marts",
-    "april",
-    "maj",
-    "juni",
-    "juli",
-    "august",
-    "september",
-    "oktober",
-    "november",
-    "december",
-)
 _RECORD, _FIELD = "\x1e", "\x1f"
 
 
@@ -105,8 +93,7 @@ def last_changed(history: History | None, path: str | None, repository: str = ""
 
 def danish_date(day: str) -> str:
     """Write YYYY-MM-DD the Danish way: '3. december 2026'."""
-    year, month, date = day.split("-")
-    return f"{int(date)}. {MONTHS[int(month) - 1]} {year}"
+    return vocab.date(day)
 
 
 def _covers(path: str, changed: str) -> bool:

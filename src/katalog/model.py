@@ -7,7 +7,7 @@ the Catalogue, so no record has to be written twice in YAML.
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -90,6 +90,14 @@ class DurationRange:
     @property
     def is_fixed(self) -> bool:
         return self.low == self.high
+
+
+def sum_ranges(ranges: Iterable[DurationRange]) -> DurationRange:
+    """Add up lengths, starting from nothing (in no units)."""
+    total = DurationRange(Duration(), Duration())
+    for value in ranges:
+        total = total + value
+    return total
 
 
 @dataclass(frozen=True)
@@ -247,10 +255,7 @@ class Pathway:
     @property
     def total(self) -> DurationRange:
         """The summed length of every step, computed and never typed by hand."""
-        total = DurationRange(Duration(), Duration())
-        for step in self.steps:
-            total = total + step.duration
-        return total
+        return sum_ranges(step.duration for step in self.steps)
 
     @property
     def modules(self) -> tuple[Module, ...]:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from katalog.model import Catalogue, Duration, DurationRange, Module, Pathway, Step
+from katalog.model import Catalogue, Duration, DurationRange, Module, Pathway, Step, sum_ranges
 from katalog.vocab import TODAY_STATUSES
 
 
@@ -48,10 +48,7 @@ class TodayStep:
 
 
 def _sum(step: TodayStep) -> DurationRange:
-    total = DurationRange(Duration(), Duration())
-    for module in step.today:
-        total = total + Step((module,), optional=step.step.optional).duration
-    return total
+    return sum_ranges(Step((module,), optional=step.step.optional).duration for module in step.today)
 
 
 @dataclass(frozen=True)
@@ -63,10 +60,7 @@ class TodayVersion:
 
     @property
     def total(self) -> DurationRange:
-        total = DurationRange(Duration(), Duration())
-        for step in self.steps:
-            total = total + step.duration
-        return total
+        return sum_ranges(step.duration for step in self.steps)
 
     @property
     def modules(self) -> tuple[Module, ...]:
