@@ -129,3 +129,24 @@ def test_phone_width_has_no_horizontal_scroll(browser: Any, base_url: str) -> No
     overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
     assert overflow <= 0
     page.close()
+
+
+def test_the_overview_table_sorts_by_column_and_follows_the_filters(browser: Any, base_url: str) -> None:
+    """The table view sorts by AMU number or length at a click (aria-sort says how) and shows the filtered rows."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    page.locator(".kat-table-view > summary").click()
+    table = page.locator("table[data-kat-sortable]")
+    heading = table.locator("th", has_text="AMU-nr.")
+    heading.get_by_role("button").click()
+    expect(heading).to_have_attribute("aria-sort", "ascending")
+    numbers = [n for n in table.locator("tbody tr td:first-child").all_inner_texts() if n != "–"]
+    assert numbers == sorted(numbers, key=int) and len(numbers) >= 2
+    heading.get_by_role("button").click()
+    expect(heading).to_have_attribute("aria-sort", "descending")
+    numbers = [n for n in table.locator("tbody tr td:first-child").all_inner_texts() if n != "–"]
+    assert numbers == sorted(numbers, key=int, reverse=True)
+    page.get_by_label("Akademimodul").check()
+    expect(table.locator("tbody tr:visible")).to_have_count(1)
+    expect(table.locator("tbody tr:visible")).to_contain_text("Pædagogik og kommunikation")
+    page.close()

@@ -9,6 +9,7 @@
     var box = form.closest("[data-kat-filter-box]");
     var summary = box && box.querySelector("[data-kat-filter-summary]");
     var cards = Array.prototype.slice.call(document.querySelectorAll("[data-kat-cards] .kat-card"));
+    var rows = Array.prototype.slice.call(document.querySelectorAll("[data-kat-rows] tr"));
     var status = document.querySelector("[data-kat-filter-status]");
     var proposals = document.querySelector("[data-kat-proposals]");
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
@@ -41,6 +42,7 @@
         card.hidden = !visible;
         if (visible) { shown += 1; }
       });
+      rows.forEach(function (row) { row.hidden = !matches(row, groups); });
       Object.keys(groups).forEach(function (name) { ticked += groups[name].length; });
       if (status) {
         status.textContent = ticked === 0

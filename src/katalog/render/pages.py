@@ -41,7 +41,8 @@ class Page:
     def markdown(self) -> str:
         """The stub MkDocs reads: front matter only (JSON is valid YAML, and escaped for the theme)."""
         title, description = (json.dumps(str(escape(v)), ensure_ascii=False) for v in (self.title, self.description))
-        return f"---\ntitle: {title}\ndescription: {description}\n---\n"
+        # Generated pages are reached from cards, not the section menu, which would stand empty beside them.
+        return f"---\ntitle: {title}\ndescription: {description}\nhide: [navigation]\n---\n"
 
 
 def edit_url(repo_url: str, edit_path: str) -> str:

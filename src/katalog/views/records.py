@@ -45,6 +45,8 @@ class Card:
     facts: str
     summary: str
     data: tuple[tuple[str, str], ...]
+    entries: str
+    sort_length: float
 
 
 @dataclass(frozen=True)
@@ -271,7 +273,11 @@ def module_card(c: Catalogue, m: Module) -> Card:
         ("varighed", vocab.duration_band(m.duration)),
         ("status", m.status),
     )
-    return Card(replace(module_item(m), title=visible_title(c, m)), badges(m), facts, m.summary, data)
+    entries = ", ".join(vocab.ENTRIES[e] for e in m.entries)
+    sort_length = m.duration.days if m.duration.days is not None else (m.duration.ects or 0) * 100
+    return Card(
+        replace(module_item(m), title=visible_title(c, m)), badges(m), facts, m.summary, data, entries, sort_length
+    )
 
 
 def module_search_data(m: Module) -> SearchData:
