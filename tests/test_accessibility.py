@@ -102,3 +102,59 @@ def test_keyboard_focus_is_visible(browser: Any, base_url: str) -> None:
     outline = link.evaluate("el => getComputedStyle(el).outlineStyle + ' ' + getComputedStyle(el).outlineWidth")
     assert not outline.startswith("none") and not outline.endswith(" 0px"), outline
     page.close()
+
+
+@pytest.mark.parametrize("path", PAGE_TYPES)
+def test_phone_width_has_no_sideways_scroll_and_no_tiny_text(browser: Any, base_url: str, path: str) -> None:
+    """At 375 px nothing overflows the page sideways, and no text in the page's content is under 12 px."""
+    page = browser.new_page(viewport={"width": 375, "height": 812})
+    page.goto(base_url + path)
+    assert page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth") <= 0
+    smallest = page.evaluate(
+        """() => {
+            let small = [];
+            for (const el of document.querySelectorAll('.md-content *')) {
+                const text = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+                const box = el.getBoundingClientRect();
+                if (!text || box.width === 0 || box.height === 0) continue;
+                const size = parseFloat(getComputedStyle(el).fontSize);
+                if (size < 12) small.push(el.tagName + '.' + el.className + ': ' + size);
+            }
+            return small.slice(0, 40);
+        }"""
+    )
+    assert smallest == []
+    page.close()
+
+
+def _contrast(a: list[float], b: list[float]) -> float:
+    def luminance(rgb: list[float]) -> float:
+        channels = [c / 255 for c in rgb[:3]]
+        linear = [c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+        return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+    light, dark = sorted((luminance(a), luminance(b)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+@pytest.mark.parametrize("scheme", ["default", "slate"])
+def test_focus_in_the_header_stands_out_from_the_bar(browser: Any, base_url: str, scheme: str) -> None:
+    """The focus ring on the header's search button has at least 3:1 contrast against the teal bar."""
+    page = browser.new_page()
+    index = 1 if scheme == "slate" else 0
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {index}, color: {{}}}}))")
+    page.goto(base_url)
+    page.keyboard.press("Tab")
+    button = page.locator(".md-header .kat-search-button")
+    button.focus()
+    colours = button.evaluate(
+        """el => {
+            const rgb = s => s.match(/[0-9.]+/g).map(Number);
+            const header = document.querySelector('.md-header');
+            return [rgb(getComputedStyle(el).outlineColor), rgb(getComputedStyle(header).backgroundColor),
+                    getComputedStyle(el).outlineStyle];
+        }"""
+    )
+    assert colours[2] != "none"
+    assert _contrast(colours[0], colours[1]) >= 3
+    page.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -91,3 +92,32 @@ def test_a_pathway_with_modules_of_unknown_length_says_so(site: Path, catalogue:
         text = page_text(site, f"forloeb/{pathway.id}")
         said = "Kilderne oplyser ikke længden af alle moduler" in text
         assert said == bool(unknown), pathway.id
+
+
+EXTRACT = re.compile(r"[0-9]{3}_[0-9a-f]{16}\.txt|tekstudtr|\bL[0-9]{2,4}(-[0-9]+)?\b|linje [0-9]")
+
+
+def test_readers_see_report_citations_not_extract_files_or_lines(site: Path) -> None:
+    """Pages cite report, publisher, year and section; extract file names and line numbers stay in the YAML.
+
+    The editors' pages (the field reference, which shows real files as examples) are for editors, not readers.
+    """
+    editors = {"felter", "seneste-aendringer"}
+    found = [
+        f"{page.relative_to(site)}: {match.group(0)}"
+        for page in site.rglob("*.html")
+        if not editors & set(page.relative_to(site).parts)
+        for match in [EXTRACT.search(page.read_text("utf-8"))]
+        if match
+    ]
+    assert found == []
+
+
+def test_no_two_pages_share_a_visible_title(site: Path) -> None:
+    """Every page's <title> is its own, so search results and tabs tell records apart."""
+    titles: dict[str, list[str]] = {}
+    for page in site.rglob("*.html"):
+        found = re.search(r"<title>(.*?)</title>", page.read_text("utf-8"), re.S)
+        if found and page.name == "index.html" and "pagefind" not in page.parts:
+            titles.setdefault(found.group(1).strip(), []).append(str(page.relative_to(site)))
+    assert {title: pages for title, pages in titles.items() if len(pages) > 1} == {}
