@@ -150,3 +150,14 @@ def test_the_overview_table_sorts_by_column_and_follows_the_filters(browser: Any
     expect(table.locator("tbody tr:visible")).to_have_count(1)
     expect(table.locator("tbody tr:visible")).to_contain_text("Pædagogik og kommunikation")
     page.close()
+
+
+def test_filter_counts_follow_the_other_choices(browser: Any, base_url: str) -> None:
+    """After ticking 'Akademimodul', each entry's count says how many akademimoduler ticking it would show."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    pau = page.locator("label.kat-filters__option", has=page.locator("input[name=indgang][value=pau]"))
+    expect(pau.locator(".kat-filters__count")).to_have_text("(3)")
+    page.get_by_label("Akademimodul").check()
+    expect(pau.locator(".kat-filters__count")).to_have_text("(0)")
+    page.close()

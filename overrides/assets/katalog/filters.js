@@ -27,6 +27,18 @@
         return groups[name].some(function (value) { return values.indexOf(value) !== -1; });
       });
     }
+    // Each option's count says how many modules ticking it would show, given the other groups' choices.
+    function recount(groups) {
+      boxes.forEach(function (input) {
+        var others = {};
+        Object.keys(groups).forEach(function (name) { if (name !== input.name) { others[name] = groups[name]; } });
+        others[input.name] = [input.value];
+        var count = cards.filter(function (card) { return matches(card, others); }).length;
+        var label = input.closest("label");
+        var shown = label && label.querySelector(".kat-filters__count");
+        if (shown) { shown.textContent = "(" + count + ")"; }
+      });
+    }
     function remember(groups) {
       var params = new URLSearchParams();
       Object.keys(groups).forEach(function (name) { params.set(name, groups[name].join(",")); });
@@ -43,6 +55,7 @@
         if (visible) { shown += 1; }
       });
       rows.forEach(function (row) { row.hidden = !matches(row, groups); });
+      recount(groups);
       Object.keys(groups).forEach(function (name) { ticked += groups[name].length; });
       if (status) {
         status.textContent = ticked === 0
