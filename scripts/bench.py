@@ -25,6 +25,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from katalog import urls
 from katalog.browser import fetch_text, launch_chromium, mkdocs_serve, serve_directory, wait_until
 from katalog.catalogue import load_catalogue
 from katalog.changes import changes_files
@@ -104,6 +105,11 @@ def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> P
     config = (katalog_project / "mkdocs.yml").read_text("utf-8")
     config = re.sub(r"^plugins:\n(?:  .*\n)+", f"plugins: {plugins}\n", config, flags=re.M)
     config = re.sub(r"^hooks:\n(?:  .*\n)+", "", config, flags=re.M)
+    # What the hook gives the theme and the navigation, written out for the build without hooks.
+    links = f"{{search: {urls.SEARCH.path}, downloads: {urls.DOWNLOADS.path}}}"
+    config = config.replace("extra:\n", f"extra:\n  katalog:\n    theme_links: {links}\n", 1)
+    guides = "".join(f"  - {g.name}: {g.url.src_uri}\n" for g in view.guides)
+    config = config.replace(f"  - Roller: {urls.ROLES.src_uri}\n", f"  - Roller: {urls.ROLES.src_uri}\n{guides}", 1)
     (target / "mkdocs.yml").write_text(config, "utf-8")
     return target
 
@@ -203,7 +209,7 @@ def bench(size: int, work: Path, pdf_max: int) -> tuple[int, list[Row]]:
     title = "Oplæringsvejledning, SOSU, basis"
     page = "moduler/sosu-basis/"
     rebuild = serve_rebuild(project, project / "content/modules/sosu-basis.yaml", page, f"title: {title}", True)
-    plain_rebuild = serve_rebuild(plain, plain / "docs/moduler/sosu-basis.md", page, f"# {title}", False)
+    plain_rebuild = serve_rebuild(plain, plain / "docs/moduler/sosu-basis.md", page, f'record__title">{title}', False)
     return modules, [
         Row("indlæs og valider indholdet", load, None),
         Row("fuldt byg (mkdocs build)", build, baseline),
