@@ -89,6 +89,7 @@ class CourseTypeRow:
     level: str
     duration: str
     access: str
+    funding: str
 
 
 @dataclass(frozen=True)
@@ -263,7 +264,14 @@ def role_cards(c: Catalogue) -> tuple[RoleCard, ...]:
 
 def course_type_rows(c: Catalogue) -> tuple[CourseTypeRow, ...]:
     return tuple(
-        CourseTypeRow(Link(t.name, urls.course_type(t.id)), t.level or "–", t.duration or "–", t.access or "–")
+        CourseTypeRow(
+            Link(t.name, urls.course_type(t.id)),
+            t.level or "–",
+            t.duration or "–",
+            t.access or "–",
+            # Each funding line starts with the kind of funding ("VEU-godtgørelse: …"); the table names the kinds.
+            ", ".join(item.split(":", 1)[0] for item in t.funding if ":" in item) or "–",
+        )
         for t in c.course_types.values()
     )
 
