@@ -388,6 +388,7 @@ class Catalogue:
     guides: Mapping[str, Guide] = field(default_factory=dict)
     _pathways_of: Mapping[str, tuple[Pathway, ...]] = field(init=False, repr=False, compare=False)
     _providers_of: Mapping[str, tuple[Provider, ...]] = field(init=False, repr=False, compare=False)
+    _by_title: Mapping[str, tuple[Module, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pathways_of: dict[str, list[Pathway]] = {mid: [] for mid in self.modules}
@@ -400,10 +401,18 @@ class Catalogue:
                 providers_of[module.id].append(provider)
         object.__setattr__(self, "_pathways_of", _frozen({k: tuple(v) for k, v in pathways_of.items()}))
         object.__setattr__(self, "_providers_of", _frozen({k: tuple(v) for k, v in providers_of.items()}))
+        by_title: dict[str, list[Module]] = {}
+        for module in self.modules.values():
+            by_title.setdefault(module.title, []).append(module)
+        object.__setattr__(self, "_by_title", _frozen({k: tuple(v) for k, v in by_title.items()}))
 
     def pathways_of(self, module: Module) -> tuple[Pathway, ...]:
         """Return the pathways a module is part of."""
         return self._pathways_of[module.id]
+
+    def namesakes(self, module: Module) -> tuple[Module, ...]:
+        """Return the other modules with the same official title."""
+        return tuple(m for m in self._by_title[module.title] if m.id != module.id)
 
     def providers_of(self, module: Module) -> tuple[Provider, ...]:
         """Return the providers that offer a module."""

@@ -157,7 +157,7 @@ class CourseTypeView:
 
 def visible_title(c: Catalogue, m: Module) -> str:
     """The official title; where two modules share one, the course type or status tells them apart."""
-    twins = [o for o in c.modules.values() if o.title == m.title and o.id != m.id]
+    twins = c.namesakes(m)
     if not twins:
         return m.title
     if any(o.course_type != m.course_type for o in twins):
