@@ -95,7 +95,7 @@ def _flat_steps(pathway: Pathway) -> list[Step]:
 
 
 @dataclass(frozen=True)
-class StartHere:
+class FirstCourse:
     """The first course to take today for a role and entry, and the pathway it starts."""
 
     role_id: str
@@ -105,7 +105,7 @@ class StartHere:
     then: tuple[Module, ...]
 
 
-def start_here(c: Catalogue, role_id: str, entry: str) -> StartHere | None:
+def start_here(c: Catalogue, role_id: str, entry: str) -> FirstCourse | None:
     """The first module that can be taken today on the role's recommended (else typical) pathway for an entry."""
     found = []
     for pathway in c.pathways.values():
@@ -115,7 +115,7 @@ def start_here(c: Catalogue, role_id: str, entry: str) -> StartHere | None:
         modules = version.modules if version else tuple(m for s in _flat_steps(pathway) for m in s.modules)
         today = list(dict.fromkeys(m for m in modules if can_take_today(m)))
         if today:
-            found.append(StartHere(role_id, entry, today[0], pathway, tuple(today[1:])))
+            found.append(FirstCourse(role_id, entry, today[0], pathway, tuple(today[1:])))
     # A recommended pathway before a typical one, and one that starts with a short course before one that
     # starts with a semester-long module.
     found.sort(key=lambda s: (s.pathway.kind != "anbefalet", s.first.duration.days is None, s.pathway.id))

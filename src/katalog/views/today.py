@@ -7,9 +7,8 @@ from dataclasses import dataclass
 from markupsafe import Markup
 
 from katalog import urls, vocab
-from katalog.model import Catalogue, DurationRange, Pathway, Role
-from katalog.model import StartHere as StartData
-from katalog.today import StartHere, TodayVersion, start_here, today_version
+from katalog.model import Catalogue, DurationRange, Pathway, Role, StartHere
+from katalog.today import FirstCourse, TodayVersion, start_here, today_version
 from katalog.views.common import Citation, Link, ModuleItem, citations, inline, module_item
 
 
@@ -93,7 +92,7 @@ def start_views(c: Catalogue, role: Role) -> tuple[StartView, ...]:
     """'Start her' per entry: the role's own sourced answer where it has one, else derived from its pathways."""
     if role.start_here:
         return _stated(c, role)
-    groups: dict[tuple[str, tuple[str, ...]], list[StartHere]] = {}
+    groups: dict[tuple[str, tuple[str, ...]], list[FirstCourse]] = {}
     for entry in vocab.ENTRIES:
         found = start_here(c, role.id, entry)
         if found:
@@ -101,7 +100,7 @@ def start_views(c: Catalogue, role: Role) -> tuple[StartView, ...]:
     return tuple(_start_view(c, group) for group in groups.values())
 
 
-def _start_view(c: Catalogue, group: list[StartHere]) -> StartView:
+def _start_view(c: Catalogue, group: list[FirstCourse]) -> StartView:
     first = group[0]
     role = c.roles[first.role_id]
     return StartView(
@@ -116,7 +115,7 @@ def _start_view(c: Catalogue, group: list[StartHere]) -> StartView:
 
 def _stated(c: Catalogue, role: Role) -> tuple[StartView, ...]:
     """The editor's answers; entries with the same answer share one line."""
-    groups: dict[tuple[str | None, tuple[str, ...], str | None], list[StartData]] = {}
+    groups: dict[tuple[str | None, tuple[str, ...], str | None], list[StartHere]] = {}
     for start in role.start_here:
         groups.setdefault((start.module, start.next_modules, start.note), []).append(start)
     views = []
