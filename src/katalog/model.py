@@ -182,6 +182,7 @@ class Module:
     short_title: str | None = None
     amu_number: int | None = None
     fkb: tuple[int, ...] = ()
+    search_words: tuple[str, ...] = ()
     duration: Duration = Duration()
     tier: str | None = None
     entries: tuple[str, ...] = ()
@@ -273,6 +274,7 @@ class Level:
     tier: str
     modules: tuple[Module, ...]
     note: str | None = None
+    title: str | None = None
 
 
 @dataclass(frozen=True)

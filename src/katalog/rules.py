@@ -182,6 +182,20 @@ def structure_entries_match_modules(context: Context) -> Iterator[Problem]:
                     yield doc.problem(path, message)
 
 
+def structure_levels_are_distinct(context: Context) -> Iterator[Problem]:
+    """A reader tells a track's levels apart by their headings, so no heading may stand twice in one track."""
+    for doc in context.valid.get(STRUCTURE.name, ()):
+        for t_index, track in enumerate(doc.data["tracks"]):
+            seen: set[str] = set()
+            for l_index, level in enumerate(track["levels"]):
+                heading = level.get("title") or level["tier"]
+                if heading.casefold() in seen:
+                    path: list[str | int] = ["tracks", t_index, "levels", l_index, "tier"]
+                    message = f"{field_name(path)}: niveauet '{heading}' står allerede i sporet; giv det en anden overskrift med 'title'"
+                    yield doc.problem(path, message)
+                seen.add(heading.casefold())
+
+
 def pathway_modules_fit_entries(context: Context) -> Iterator[Problem]:
     modules = context.records(MODULE)
     for doc in context.valid.get(PATHWAY.name, ()):
@@ -250,6 +264,7 @@ RULES: tuple[Callable[[Context], Iterator[Problem]], ...] = (
     _cycle_rule(MODULE, ("replaced_by", "*"), "erstatningerne"),
     _cycle_rule(PATHWAY, ("steps", "*", "pathway"), "forløbene"),
     structure_entries_match_modules,
+    structure_levels_are_distinct,
     pathway_modules_fit_entries,
     amu_numbers_are_unique,
     glossary_terms_are_unique_and_linked,

@@ -283,7 +283,7 @@ def structure_view(c: Catalogue, s: Structure) -> StructureView:
             vocab.ENTRY_LONG[t.entry],
             tuple(
                 LevelView(
-                    vocab.TIERS[lv.tier],
+                    lv.title or vocab.TIERS[lv.tier],
                     urls.slugify(lv.tier),
                     tuple(module_item(m) for m in lv.modules),
                     inline(lv.note),
