@@ -209,3 +209,39 @@ def test_the_search_field_has_a_label(page: Any) -> None:
     search(page, "49970")
     field = page.locator("[data-kat-search-dialog] .pagefind-ui__search-input")
     assert field.get_attribute("aria-label") == "Søg i kataloget"
+
+
+HIDDEN_TEXT_IN_EXCERPTS = """async query => {
+    const pagefind = await import('/pagefind/pagefind.js');
+    const all = await Promise.all((await pagefind.search(query)).results.map(r => r.data()));
+    const problems = [];
+    for (const result of document.querySelectorAll('[data-kat-search-dialog] .pagefind-ui__result')) {
+        const href = result.querySelector('.pagefind-ui__result-link').getAttribute('href');
+        const data = all.find(d => d.url === href);
+        const hidden = ['kat_terms', 'kat_keywords'].map(k => data.meta[k]).filter(Boolean);
+        for (const excerpt of result.querySelectorAll('.pagefind-ui__result-excerpt')) {
+            const text = excerpt.textContent;
+            const at = data.content.indexOf(text);
+            for (const words of hidden) {
+                const start = data.content.indexOf(words);
+                if (at !== -1 && start !== -1 && at < start + words.length && at + text.length > start) {
+                    problems.push(href + ': ' + text);
+                }
+            }
+        }
+    }
+    return problems;
+}"""
+
+
+@pytest.mark.parametrize("query", ["social- og sundhedsassistent", "vejlederkursus", "49970", "kursusbevis"])
+def test_excerpts_never_show_the_hidden_search_words(page: Any, query: str) -> None:
+    """Glossary synonyms and keywords are indexed but hidden, so no result excerpt is cut from them."""
+    search(page, query)
+    assert page.evaluate(HIDDEN_TEXT_IN_EXCERPTS, query) == []
+
+
+@pytest.mark.parametrize("query", ["vejlederuddannelse", "oplæringsvejlederuddannelse"])
+def test_the_education_as_a_whole_finds_todays_first_module_first(page: Any, query: str) -> None:
+    """Someone looking for 'the vejleder education' lands on the basis module that can be taken today."""
+    assert search(page, query)[0] == "/moduler/oplaeringsvejleder-basis/"

@@ -42,7 +42,9 @@ def test_terms_come_only_from_text_pagefind_indexes(known: Synonyms) -> None:
     page = '<h1>Moduler</h1><div class="kat-grid" data-pagefind-ignore><p>SOSU-assistent<br>AMU</p></div>'
     assert with_search_terms(page, known) == page
     marked = with_search_terms("<p>SOSU-assistent</p>", known)
-    assert marked.startswith('<div class="kat-search-terms" hidden data-pagefind-weight="0.5">')
+    assert marked.startswith(
+        '<div class="kat-search-terms" hidden data-pagefind-weight="0.5" data-pagefind-meta="kat_terms">'
+    )
     assert "social- og sundhedsassistent" in marked
 
 

@@ -18,6 +18,7 @@ from pathlib import Path
 from katalog.model import GlossaryTerm
 
 BUNDLE = "pagefind"  # the folder in the site Pagefind writes its index and UI into
+TERMS_META = "kat_terms"  # the metadata key search.js reads to keep the hidden terms out of excerpts
 
 
 @dataclass(frozen=True)
@@ -116,8 +117,12 @@ def with_search_terms(page_html: str, known: Synonyms) -> str:
     if not names:
         return page_html
     terms = html.escape(" · ".join(names))
-    # First on the page, so Pagefind counts the terms to the page as a whole, not to its last section.
-    return f'<div class="kat-search-terms" hidden data-pagefind-weight="0.5">{terms}</div>\n{page_html}'
+    # First on the page, so Pagefind counts the terms to the page as a whole, not to its last section. The same
+    # text as metadata lets search.js cut the terms out of an excerpt, which Pagefind takes from indexed text.
+    return (
+        f'<div class="kat-search-terms" hidden data-pagefind-weight="0.5" data-pagefind-meta="{TERMS_META}">'
+        f"{terms}</div>\n{page_html}"
+    )
 
 
 def build_index(site: Path) -> IndexReport:

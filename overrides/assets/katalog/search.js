@@ -27,6 +27,49 @@
   function fold(term) {
     return term.replace(/ae/gi, "æ").replace(/oe/gi, "ø").replace(/aa/gi, "å");
   }
+  // Pages carry hidden, indexed text that readers never see: the glossary's other names for what a page mentions
+  // (search.py) and strong keywords such as AMU numbers (parts.j2). Pagefind may cut an excerpt from it, and a
+  // list of keywords is no excerpt, so those words are dropped again; the same text comes as metadata to find it.
+  var HIDDEN = ["kat_terms", "kat_keywords"];
+  function plain(html) {
+    var span = document.createElement("span");
+    span.innerHTML = html;
+    return span.textContent;
+  }
+  function escapeHtml(text) {
+    var span = document.createElement("span");
+    span.textContent = text;
+    return span.innerHTML;
+  }
+  function cleanExcerpt(excerpt, content, terms) {
+    var start = content.indexOf(plain(excerpt));
+    var termsStart = content.indexOf(terms);
+    if (start === -1 || termsStart === -1) { return excerpt; }
+    var termsEnd = termsStart + terms.length;
+    var words = excerpt.split(" ");
+    var kept = [];
+    var at = start;
+    words.forEach(function (word) {
+      var inTerms = at < termsEnd && at + plain(word).length > termsStart;
+      if (!inTerms) { kept.push(word); }
+      at += plain(word).length + 1;
+    });
+    while (kept.length && /^[·.,;:]*$/.test(plain(kept[0]))) { kept.shift(); }
+    if (kept.length) { return kept.join(" "); }
+    return escapeHtml(content.slice(termsEnd).trim().split(" ").slice(0, 30).join(" "));
+  }
+  function withoutHiddenText(result) {
+    HIDDEN.forEach(function (key) {
+      var text = result.meta && result.meta[key];
+      if (!text) { return; }
+      delete result.meta[key];
+      result.excerpt = cleanExcerpt(result.excerpt, result.content, text);
+      (result.sub_results || []).forEach(function (sub) {
+        sub.excerpt = cleanExcerpt(sub.excerpt, result.content, text);
+      });
+    });
+    return result;
+  }
   function mount(element, query) {
     return load().then(function () {
       if (!element.pagefind) {
@@ -36,7 +79,8 @@
           showSubResults: true,
           showImages: false,
           autofocus: true,
-          processTerm: fold
+          processTerm: fold,
+          processResult: withoutHiddenText
         });
         var input = element.querySelector("input");
         if (input) { input.setAttribute("aria-label", "Søg i kataloget"); }

@@ -298,7 +298,7 @@ def module_search_data(m: Module) -> SearchData:
         meta.append(("AMU-nummer", str(m.amu_number)))
     if not m.duration.is_empty:
         meta.append(("varighed", vocab.duration(m.duration)))
-    keywords = tuple(str(n) for n in (m.amu_number, *m.fkb) if n)
+    keywords = (*(str(n) for n in (m.amu_number, *m.fkb) if n), *m.search_words)
     return SearchData(tuple(filters), tuple(meta), keywords)
 
 
