@@ -245,3 +245,18 @@ def test_excerpts_never_show_the_hidden_search_words(page: Any, query: str) -> N
 def test_the_education_as_a_whole_finds_todays_first_module_first(page: Any, query: str) -> None:
     """Someone looking for 'the vejleder education' lands on the basis module that can be taken today."""
     assert search(page, query)[0] == "/moduler/oplaeringsvejleder-basis/"
+
+
+def test_filter_groups_on_the_search_page_are_plain_groups_not_note_boxes(browser: Any, base_url: str) -> None:
+    """Material styles every <details> as a note box with an icon; Pagefind's filter groups must not look like notes."""
+    page = browser.new_page()
+    page.goto(base_url + "soeg/?q=basis")
+    group = page.locator("[data-kat-search-page] details.pagefind-ui__filter-block >> nth=0")
+    group.wait_for()
+    style = group.evaluate(
+        """d => ({shadow: getComputedStyle(d).boxShadow,
+                  icon: getComputedStyle(d.querySelector('summary'), '::before').display,
+                  background: getComputedStyle(d.querySelector('summary')).backgroundColor})"""
+    )
+    assert style == {"shadow": "none", "icon": "none", "background": "rgba(0, 0, 0, 0)"}
+    page.close()

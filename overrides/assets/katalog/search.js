@@ -56,7 +56,7 @@
     });
     while (kept.length && /^[·.,;:]*$/.test(plain(kept[0]))) { kept.shift(); }
     if (kept.length) { return kept.join(" "); }
-    return escapeHtml(content.slice(termsEnd).trim().split(" ").slice(0, 30).join(" "));
+    return escapeHtml(content.slice(termsEnd).replace(/^[\s·.,;:]+/, "").split(" ").slice(0, 30).join(" "));
   }
   function withoutHiddenText(result) {
     HIDDEN.forEach(function (key) {
