@@ -285,3 +285,23 @@ def test_outline_has_no_duplicate_bookmarks_and_a_statistics_chapter(reader: Pdf
 def test_the_book_opens_on_its_pages_not_its_outline(reader: PdfReader) -> None:
     """The bookmark pane stays closed until the reader opens it."""
     assert reader.trailer["/Root"].get("/PageMode") == "/UseNone"
+
+
+def test_running_headers_name_the_chapter_and_record_the_page_is_in(reader: PdfReader, pdf_file: Path) -> None:
+    """The header names the page's chapter, and on the right the record that runs onto or starts on the page."""
+    outline = flat_outline(reader)
+    layout = subprocess.run(
+        ["pdftotext", "-layout", "-enc", "UTF-8", str(pdf_file), "-"], capture_output=True, text=True, check=True
+    ).stdout.split("\f")
+    wrong = []
+    for number in range(outline[0][2], len(reader.pages) + 1):
+        header = " ".join(next(line for line in layout[number - 1].splitlines() if line.strip()).split())
+        chapter = [title for level, title, page in outline if level == 1 and page <= number][-1]
+        running = ""
+        for level, title, page in outline:
+            if page < number or (level == 1 and page == number):
+                running = title if level == 2 else ""
+        allowed = {running, *(title for level, title, page in outline if level == 2 and page == number)}
+        if header not in {" ".join(f"{chapter} {record}".split()) for record in allowed}:
+            wrong.append(f"side {number}: «{header}», kapitel {chapter!r}, mulige poster {sorted(allowed)}")
+    assert wrong == []
