@@ -305,3 +305,18 @@ def test_running_headers_name_the_chapter_and_record_the_page_is_in(reader: PdfR
         if header not in {" ".join(f"{chapter} {record}".split()) for record in allowed}:
             wrong.append(f"side {number}: «{header}», kapitel {chapter!r}, mulige poster {sorted(allowed)}")
     assert wrong == []
+
+
+def test_each_structure_diagram_stays_on_one_page(page_texts: list[str], catalogue: Catalogue) -> None:
+    """Both tracks of a structure, with every level and box, are printed on one page, to be read side by side."""
+    for structure in catalogue_view(catalogue).structures:
+        first = structure.tracks[0]
+        pages = [t for t in page_texts if first.label in t and first.levels[-1].tier.upper() in t]
+        assert pages, structure.id
+        diagram = pages[0]
+        for track in structure.tracks:
+            assert track.label in diagram, (structure.id, track.label)
+            for level in track.levels:
+                assert level.tier.upper() in diagram, (structure.id, level.tier)
+                for module in level.modules:
+                    assert " ".join(module.link.text.split()) in diagram, (structure.id, module.link.text)
