@@ -121,3 +121,14 @@ def test_no_two_pages_share_a_visible_title(site: Path) -> None:
         if found and page.name == "index.html" and "pagefind" not in page.parts:
             titles.setdefault(found.group(1).strip(), []).append(str(page.relative_to(site)))
     assert {title: pages for title, pages in titles.items() if len(pages) > 1} == {}
+
+
+@pytest.mark.parametrize("url", ["", "struktur/"])
+def test_structure_legend_explains_the_track_colours(site: Path, url: str) -> None:
+    """Beside the statuses, the legend says which colour is the SOSU track and which the PAU track."""
+    legend = re.search(r'<div class="kat-legend".*?</div>', (site / url / "index.html").read_text("utf-8"), re.S)
+    assert legend is not None
+    text = re.sub(r"<[^>]+>", " ", legend[0])
+    for entry in ("sosu", "pau"):
+        assert f"kat-legend__entry--{entry}" in legend[0]
+        assert labels.ENTRY_LONG[entry] in " ".join(text.split())
