@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from katalog.model import Catalogue, Duration, DurationRange, Module, Pathway, Role, sum_ranges
+from katalog.model import Catalogue, Duration, DurationRange, Guide, Module, Pathway, Role, sum_ranges
 from katalog.today import covered_today_by
 
 # Roles the reports give no pathway of their own, and the role whose pathway is nearest. Kollega: the role's
@@ -48,20 +48,23 @@ class PlanStep:
 class Candidates:
     """Everything a role and entry could take, in order, before anything is crossed off.
 
-    nearest: the role has no pathway of its own, and the steps come from the pathway of `pathway.role`.
+    nearest: the role has no pathway of its own, and the steps come from the pathway of `pathway.role`
+    (pathway is None only in a catalogue without any pathway).
     not_today: proposed modules on the way that nothing covers today.
     further: where the way continues beyond AMU (nested akademi pathways, akademi and diplom modules).
+    guides: the guides written for the role (the leaders' guide).
     """
 
     role: Role
     entry: str
-    pathway: Pathway
+    pathway: Pathway | None
     nearest: bool
     today: tuple[PlanStep, ...]
     recommended: tuple[PlanStep, ...]
     not_today: tuple[Module, ...]
     further: tuple[Pathway | Module, ...]
     note: str | None
+    guides: tuple[Guide, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -85,7 +88,7 @@ class Plan:
     def is_empty(self) -> bool:
         """Nothing at all to tell the reader: never the case for a role and entry of the catalogue."""
         c = self.candidates
-        return not (self.today or self.recommended or c.further or c.note)
+        return not (self.today or self.recommended or c.further or c.note or c.guides)
 
 
 def covers(c: Catalogue, module: Module) -> tuple[Module, ...]:
@@ -129,26 +132,27 @@ def candidates(c: Catalogue, role_id: str, entry: str) -> Candidates:
     nearest = pathway is None
     if pathway is None:
         pathway = _nearest_pathway(c, role, entry)
-    recommended = tuple(
-        PlanStep(s.modules, s.optional, s.note) for s in pathway.steps if s.pathway is None and s.modules
-    )
+    steps = pathway.steps if pathway else ()
+    recommended = tuple(PlanStep(s.modules, s.optional, s.note) for s in steps if s.pathway is None and s.modules)
     today, not_today = _today_steps(c, recommended)
     further = tuple(
-        [s.pathway for s in pathway.steps if s.pathway is not None]
+        [s.pathway for s in steps if s.pathway is not None]
         + [m for s in recommended for m in s.options if m.course_type.id in FURTHER_TYPES]
     )
     note = next((s.note for s in role.start_here if s.entry == entry and s.note), None)
-    return Candidates(role, entry, pathway, nearest, today, recommended, not_today, further, note)
+    guides = tuple(g for g in c.guides.values() if g.audience == role)
+    return Candidates(role, entry, pathway, nearest, today, recommended, not_today, further, note, guides)
 
 
-def _nearest_pathway(c: Catalogue, role: Role, entry: str) -> Pathway:
+def _nearest_pathway(c: Catalogue, role: Role, entry: str) -> Pathway | None:
     for role_id in (NEAREST_ROLE.get(role.id), *NEAREST_ROLE.values()):
         other = c.roles.get(role_id or "")
         pathway = role_pathway(c, other, entry) if other else None
         if pathway is not None:
             return pathway
-    # A catalogue without those roles (the test catalogue): any recommended pathway for the entry.
-    return next(p for p in c.pathways.values() if entry in p.entries)
+    # A catalogue without those roles (the test catalogue): a pathway for the entry, else any pathway.
+    ordered = sorted(c.pathways.values(), key=lambda p: (entry not in p.entries, p.structure != "anbefalet", p.id))
+    return ordered[0] if ordered else None
 
 
 def _today_steps(c: Catalogue, steps: Iterable[PlanStep]) -> tuple[tuple[PlanStep, ...], tuple[Module, ...]]:

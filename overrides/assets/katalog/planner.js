@@ -103,6 +103,17 @@
       return list;
     }
 
+    function linkLine(text, items) {
+      var line = el("p", text);
+      items.forEach(function (item, index) {
+        line.appendChild(document.createTextNode(index ? ", " : " "));
+        var a = el("a", item.name);
+        a.href = item.url;
+        line.appendChild(a);
+      });
+      return line;
+    }
+
     function choice() {
       var role = form.querySelector("#kat-plan-rolle").value;
       var entry = (form.querySelector("input[name=indgang]:checked") || {}).value || "sosu";
@@ -124,11 +135,8 @@
         " · " + W.taken + ": " + (takenNames.length ? takenNames.join(", ") : W.none);
       result.appendChild(chosen);
       if (plan.note) { result.appendChild(el("p", plan.note, "kat-plan-role-note")); }
-      var source = el("p", (plan.nearest ? W.nearest : W.pathway) + " ");
-      var pathway = el("a", plan.pathway.name);
-      pathway.href = plan.pathway.url;
-      source.appendChild(pathway);
-      result.appendChild(source);
+      if (plan.pathway) { result.appendChild(linkLine((plan.nearest ? W.nearest : W.pathway), [plan.pathway])); }
+      if (plan.guides.length) { result.appendChild(linkLine(W.guides, plan.guides)); }
 
       var missing = plan.notToday.filter(function (id) { return !done[id]; });
       var notToday = null;
@@ -147,9 +155,8 @@
         further.appendChild(links(plan.further));
         result.appendChild(further);
       }
-      status.textContent = W.status + ": " + W.today.toLowerCase() + " " + today.length + " " + W.steps + ", " +
-        daysAway(today) + "; " + W.recommended.toLowerCase() + " " + recommended.length + " " + W.steps + ", " +
-        daysAway(recommended) + ".";
+      status.textContent = W.status + ". " + W.today + ": " + today.length + " " + W.steps + ", " + daysAway(today) +
+        ". " + W.recommended + ": " + recommended.length + " " + W.steps + ", " + daysAway(recommended) + ".";
       remember(c);
       var address = document.querySelector("[data-kat-plan-address]");
       if (address) { address.textContent = window.location.href; }

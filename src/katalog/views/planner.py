@@ -28,6 +28,7 @@ WORDS = {
     "further": "Her fortsætter vejen med akademi eller diplom",
     "nearest": "Rapporten har ikke et forløb for din rolle. Nærmeste forløb:",
     "pathway": "Forløbet bag planen:",
+    "guides": "Læs også:",
     "lowHigh": "Det laveste tal er uden de valgfrie trin.",
     "unknownAmu": "Kender ikke AMU-nummer",
     "taken": "Taget",
@@ -144,7 +145,8 @@ def _link(record: Pathway | Module) -> dict[str, str]:
 
 def _candidates(found: Candidates) -> dict[str, Any]:
     return {
-        "pathway": _link(found.pathway),
+        "pathway": _link(found.pathway) if found.pathway else None,
+        "guides": [{"name": g.title, "url": _href(urls.guide(g.id))} for g in found.guides],
         "nearest": found.nearest,
         "note": found.note,
         "today": _steps(found.today),
