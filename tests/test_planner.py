@@ -178,7 +178,7 @@ def test_the_page_without_script_lists_every_role_pathway_as_a_plain_link(real: 
     html = str(planner_page(real).html)
     for pathway in real.pathways.values():
         assert f'href="../forloeb/{pathway.id}/"' in html
-    assert "<form class=\"kat-plan-form\" data-kat-planner hidden>" in html
+    assert '<form class="kat-plan-form" data-kat-planner hidden>' in html
 
 
 def test_the_planner_page_says_the_data_date(real: Catalogue) -> None:
@@ -192,4 +192,3 @@ def test_ids_are_module_ids(real: Catalogue) -> None:
     data = planner_data(real)
     named = {i for p in data["plans"].values() for s in p["today"] + p["recommended"] for i in s["options"]}
     assert named <= set(data["modules"])
-

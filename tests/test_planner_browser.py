@@ -71,7 +71,9 @@ def test_choosing_role_entry_and_modules_gives_the_next_steps_and_the_days_away(
 
 def test_the_plan_comes_back_from_its_address(page: Any, base_url: str) -> None:
     """A shared link restores role, entry and the modules taken, and shows the same plan."""
-    page.goto(base_url + PLANNER + "?rolle=fuldtidsvejleder&indgang=sosu&taget=49970,akademi-paedagogik-og-kommunikation")
+    page.goto(
+        base_url + PLANNER + "?rolle=fuldtidsvejleder&indgang=sosu&taget=49970,akademi-paedagogik-og-kommunikation"
+    )
     expect(page.get_by_label("Din rolle")).to_have_value("fuldtidsvejleder")
     expect(page.get_by_role("radio", name=re.compile("^SOSU"))).to_be_checked()
     expect(page.get_by_role("checkbox", name=re.compile("^49970"))).to_be_checked()
