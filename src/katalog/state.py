@@ -18,6 +18,7 @@ from katalog.model import Catalogue
 from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
+from katalog.render.planner import planner_page
 from katalog.search import Synonyms, synonyms
 from katalog.views import CatalogueView, catalogue_view
 
@@ -66,7 +67,7 @@ def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildSta
     """Load, validate, view and render the catalogue under root; raise ContentError with every problem."""
     catalogue = load_catalogue(root / "content", root / "schemas")
     view = catalogue_view(catalogue)
-    pages = {page.src_uri: page for page in render_pages(catalogue, view)}
+    pages = {page.src_uri: page for page in [*render_pages(catalogue, view), planner_page(catalogue)]}
     history = read_history(root)
     extra = {
         **changes_files(history, pages.values(), publisher, site_url),
