@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import Literal
 
 from katalog.browser import launch_chromium, serve_directory
 
@@ -36,7 +37,7 @@ PAGES = {
     "soeg": "soeg/?q=basis",
 }
 SIZES = {"desktop": (1280, 900), "telefon": (375, 812)}
-SCHEMES = {"lys": "light", "moerk": "dark"}
+SCHEMES: dict[str, Literal["light", "dark"]] = {"lys": "light", "moerk": "dark"}
 
 
 def exists(site: Path, url: str) -> bool:
