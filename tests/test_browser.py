@@ -161,3 +161,20 @@ def test_filter_counts_follow_the_other_choices(browser: Any, base_url: str) -> 
     page.get_by_label("Akademimodul").check()
     expect(pau.locator(".kat-filters__count")).to_have_text("(0)")
     page.close()
+
+
+def test_every_filter_option_counts_and_shows_its_modules(browser: Any, base_url: str) -> None:
+    """Each option offered has modules (or it would not be offered): its count is above 0, and ticking it alone
+    shows that many cards, also for values of more than one word such as '1-3 dage' and 'Ikke oplyst'."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    page.locator("details.kat-proposals > summary").click()  # unfold the proposals, so every card can show
+    options = page.locator("label.kat-filters__option")
+    for index in range(options.count()):
+        option = options.nth(index)
+        count = int(option.locator(".kat-filters__count").inner_text().strip("()"))
+        assert count > 0, option.inner_text()
+        option.locator("input").check()
+        expect(visible_cards(page), option.inner_text()).to_have_count(count)
+        option.locator("input").uncheck()
+    page.close()

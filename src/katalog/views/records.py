@@ -270,7 +270,7 @@ def module_card(c: Catalogue, m: Module) -> Card:
         ("niveau", m.tier or "ingen"),
         ("indgang", " ".join(m.entries)),
         ("rolle", " ".join(r.id for r in m.roles)),
-        ("varighed", vocab.duration_band(m.duration)),
+        ("varighed", urls.slugify(vocab.duration_band(m.duration))),
         ("status", m.status),
     )
     entries = ", ".join(vocab.ENTRIES[e] for e in m.entries)

@@ -230,13 +230,17 @@ def facets(c: Catalogue) -> tuple[Facet, ...]:
         return tuple(Option(v, label, counts[v]) for v, label in values.items() if counts[v])
 
     types = {t.id: t.label for t in c.course_types.values()}
-    bands = {label: label for label, _, _ in vocab.DURATION_BANDS} | vocab.BAND_LABELS
+    # Filter values are single words: a card lists its values in one attribute, separated by spaces.
+    bands = {
+        urls.slugify(band): vocab.band_label(band)
+        for band in (*(b for b, _, _ in vocab.DURATION_BANDS), *vocab.BAND_LABELS)
+    }
     return (
         Facet("kursustype", "Kursustype", options(types, lambda m: [m.course_type.id])),
         Facet("niveau", "Niveau", options(vocab.TIERS, lambda m: [m.tier])),
         Facet("indgang", "Indgang", options(vocab.ENTRIES, lambda m: m.entries)),
         Facet("rolle", "Rolle", options({r.id: r.title for r in c.roles.values()}, lambda m: [r.id for r in m.roles])),
-        Facet("varighed", "Varighed", options(bands, lambda m: [vocab.duration_band(m.duration)])),
+        Facet("varighed", "Varighed", options(bands, lambda m: [urls.slugify(vocab.duration_band(m.duration))])),
         Facet("status", "Status", options(vocab.STATUSES, lambda m: [m.status])),
     )
 
