@@ -88,7 +88,7 @@
       var total = el("p", "", "kat-plan-total");
       total.appendChild(el("strong", W.daysAway + ": "));
       total.appendChild(el("span", daysAway(steps), "kat-plan-days"));
-      if (steps.some(function (s) { return s.optional; })) { total.appendChild(el("span", " " + W.lowHigh)); }
+      if (steps.some(function (s) { return s.optional; })) { total.appendChild(el("span", ". " + W.lowHigh)); }
       section.appendChild(total);
       return section;
     }
