@@ -117,3 +117,6 @@ def download(name: str) -> str:
 def absolute(url: Url, site_url: str) -> str:
     """The full address of a page when the site's address is known, else its site path."""
     return (site_url.rstrip("/") + "/" if site_url else "") + url.relative("")
+
+
+MAP = Url("kort/")
