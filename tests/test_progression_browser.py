@@ -15,6 +15,7 @@ from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 
 from .conftest import ROOT, SCHEMAS, require_chromium
+from .test_accessibility import _contrast
 
 pytestmark = pytest.mark.browser
 require_chromium()
@@ -140,4 +141,34 @@ def test_the_map_is_reached_from_the_forside_and_from_more(browser: Any, base_ur
         page.goto(base_url + start)
         page.locator(".md-content").get_by_role("link", name="Kort over uddannelserne").first.click()
         expect(page.locator("h1")).to_have_text("Kort over uddannelserne")
+    page.close()
+
+
+def _rgb(css: str) -> list[float]:
+    return [float(part) for part in css[css.index("(") + 1 : css.index(")")].split(",")[:3]]
+
+
+@pytest.mark.parametrize("scheme", [0, 1])
+def test_box_text_and_arrows_keep_their_contrast_in_light_and_dark(browser: Any, base_url: str, scheme: int) -> None:
+    """axe does not measure SVG text, so this does: box text ≥ 4.5:1 on its box, borders and arrows ≥ 3:1 on the frame."""
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    page.add_init_script(f"localStorage.setItem('/.__palette', JSON.stringify({{index: {scheme}, color: {{}}}}))")
+    page.goto(base_url + MAP)
+    styles = page.evaluate(
+        """() => {
+            const style = el => getComputedStyle(el);
+            const frame = style(document.querySelector('.kat-map__scroll')).backgroundColor;
+            const pairs = [];
+            for (const box of document.querySelectorAll('.kat-map__box')) {
+                const rect = box.querySelector('rect');
+                for (const t of box.querySelectorAll('tspan')) pairs.push(['text', style(t).fill, style(rect).fill]);
+                pairs.push(['line', style(rect).stroke, frame]);
+            }
+            for (const edge of document.querySelectorAll('.kat-map__svg .kat-map__edge')) pairs.push(['line', style(edge).stroke, frame]);
+            for (const t of document.querySelectorAll('.kat-map__svg > text')) pairs.push(['text', style(t).fill, frame]);
+            return pairs;
+        }"""
+    )
+    low = [(kind, a, b) for kind, a, b in styles if _contrast(_rgb(a), _rgb(b)) < (4.5 if kind == "text" else 3)]
+    assert styles and low == []
     page.close()
