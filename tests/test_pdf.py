@@ -285,3 +285,16 @@ def test_outline_has_no_duplicate_bookmarks_and_a_statistics_chapter(reader: Pdf
 def test_the_book_opens_on_its_pages_not_its_outline(reader: PdfReader) -> None:
     """The bookmark pane stays closed until the reader opens it."""
     assert reader.trailer["/Root"].get("/PageMode") == "/UseNone"
+
+
+def test_the_book_has_the_progression_map_and_its_list(reader: PdfReader, page_texts: list[str]) -> None:
+    """The chapter «Kort over uddannelserne» prints each drawing (its column and box texts) and the map as a list."""
+    outline = flat_outline(reader)
+    start = next(page for level, title, page in outline if level == 1 and title == "Kort over uddannelserne")
+    end = next(page for level, _, page in outline if level == 1 and page > start)
+    chapter = page_texts[start - 1 : end]
+    drawing = next(text for text in chapter if "Forslag fra rapporten (2023)" in text)
+    for words in ("Kan tages i dag", "Basismodul (i dag)", "AMU 49970 · 11 dage", "PAU basis A"):
+        assert words in drawing, words
+    listing = " ".join(chapter)[" ".join(chapter).index("Kortet som liste") :]
+    assert "Erstatter Basismodul (i dag)" in listing and "Bygger videre på SOSU basis" in listing
