@@ -134,10 +134,10 @@ def test_on_a_desktop_the_whole_drawing_fits_without_a_hint(browser: Any, base_u
     page.close()
 
 
-def test_the_map_is_reached_from_the_forside_and_from_more(browser: Any, base_url: str) -> None:
-    """The forside and «Mere» link to the map."""
+def test_the_map_is_reached_from_the_forside_the_structure_and_more(browser: Any, base_url: str) -> None:
+    """The forside, «Den nationale struktur» and «Mere» link to the map."""
     page = browser.new_page(viewport={"width": 1280, "height": 900})
-    for start in ("", urls.MORE.relative("")):
+    for start in ("", urls.STRUCTURE.relative(""), urls.MORE.relative("")):
         page.goto(base_url + start)
         page.locator(".md-content").get_by_role("link", name="Kort over uddannelserne").first.click()
         expect(page.locator("h1")).to_have_text("Kort over uddannelserne")

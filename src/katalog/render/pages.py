@@ -91,7 +91,13 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
         rows=v.course_type_rows,
     )
     yield _section(
-        s["struktur"], "html/structure.j2", "content/structure/", structures=v.structures, statuses=v.statuses, level=2
+        s["struktur"],
+        "html/structure.j2",
+        "content/structure/",
+        structures=v.structures,
+        statuses=v.statuses,
+        level=2,
+        map_url=urls.MAP,
     )
     yield _section(s["udbydere"], "html/providers.j2", "content/providers/", providers=v.providers, level=2)
     yield _section(s["statistik"], "html/statistics.j2", "content/modules/", stats=v.statistics, level=2)
