@@ -46,6 +46,7 @@ PAGE_TYPES = [
     "seneste-aendringer/",
     "felter/",
     "find-din-vej/",
+    "kort/",
 ]
 
 

@@ -257,9 +257,10 @@ def test_cli_pdf_writes_the_book(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert str(target) in result.stdout
     reader = PdfReader(target)
-    assert [item.title for item in reader.outline if not isinstance(item, list)][:3] == [
+    assert [item.title for item in reader.outline if not isinstance(item, list)][:4] == [
         "Om kataloget",
         "Den nationale struktur",
+        "Kort over uddannelserne",
         "Moduler",
     ]
 
@@ -320,3 +321,16 @@ def test_each_structure_diagram_stays_on_one_page(page_texts: list[str], catalog
                 assert level.tier.upper() in diagram, (structure.id, level.tier)
                 for module in level.modules:
                     assert " ".join(module.link.text.split()) in diagram, (structure.id, module.link.text)
+
+
+def test_the_book_has_the_progression_map_and_its_list(reader: PdfReader, page_texts: list[str]) -> None:
+    """The chapter «Kort over uddannelserne» prints each drawing (its column and box texts) and the map as a list."""
+    outline = flat_outline(reader)
+    start = next(page for level, title, page in outline if level == 1 and title == "Kort over uddannelserne")
+    end = next(page for level, _, page in outline if level == 1 and page > start)
+    chapter = page_texts[start - 1 : end]
+    drawing = next(text for text in chapter if "Forslag fra rapporten (2023)" in text)
+    for words in ("Kan tages i dag", "Basismodul (i dag)", "AMU 49970 · 11 dage", "PAU basis A"):
+        assert words in drawing, words
+    listing = " ".join(chapter)[" ".join(chapter).index("Kortet som liste") :]
+    assert "Erstatter Basismodul (i dag)" in listing and "Bygger videre på SOSU basis" in listing

@@ -120,3 +120,4 @@ def absolute(url: Url, site_url: str) -> str:
 
 
 PLANNER = Url("find-din-vej/")
+MAP = Url("kort/")

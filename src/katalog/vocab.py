@@ -134,3 +134,7 @@ BAND_LABELS = {"ECTS": "Angivet i ECTS", "ikke oplyst": "Ikke oplyst"}
 def band_label(band: str) -> str:
     """The filter label of a duration band."""
     return BAND_LABELS.get(band, band)
+
+
+# The progression map's columns (katalog.views.progression.COLUMNS): what a reader can do with the modules in each.
+MAP_COLUMNS = {"tidligere": "Nedlagt", "i-dag": "Kan tages i dag", "forslag": "Forslag fra rapporten (2023)"}

@@ -39,6 +39,7 @@ def chapters(view: CatalogueView) -> dict[str, Chapter]:
         Chapter(
             "struktur", s["struktur"].title, s["struktur"].url, tuple((x.url.anchor, x.title) for x in v.structures)
         ),
+        Chapter("kort", s["kort"].title, s["kort"].url),
         Chapter("moduler", s["moduler"].title, s["moduler"].url, tuple((m.url.anchor, m.title) for m in v.modules)),
         Chapter("forloeb", s["forloeb"].title, s["forloeb"].url, tuple((p.url.anchor, p.title) for p in v.pathways)),
         Chapter(

@@ -91,13 +91,20 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
         rows=v.course_type_rows,
     )
     yield _section(
-        s["struktur"], "html/structure.j2", "content/structure/", structures=v.structures, statuses=v.statuses, level=2
+        s["struktur"],
+        "html/structure.j2",
+        "content/structure/",
+        structures=v.structures,
+        statuses=v.statuses,
+        level=2,
+        map_url=urls.MAP,
     )
     yield _section(s["udbydere"], "html/providers.j2", "content/providers/", providers=v.providers, level=2)
     yield _section(s["statistik"], "html/statistics.j2", "content/modules/", stats=v.statistics, level=2)
     yield _section(s["ordliste"], "html/glossary.j2", "content/glossary.yaml", glossary=v.glossary, level=2)
     yield _section(s["kilder"], "html/sources.j2", "content/sources.yaml", documents=v.documents, level=2)
     yield _page(urls.MORE, "Mere", MORE_DESCRIPTION, "site/more.j2", "content/", links=more_links(v))
+    yield _section(s["kort"], "html/progression.j2", "content/modules/", map=v.progression, level=2)
 
 
 MORE_DESCRIPTION = "Udbydere, tal, ordliste, kilder, om kataloget og felterne i indholdet, samlet ét sted."
@@ -115,6 +122,10 @@ def more_links(v: CatalogueView) -> tuple[tuple[Link, str], ...]:
         (Link("Seneste ændringer", urls.CHANGES), "Hvad der er rettet i indholdet for nylig, også som nyhedsfeed."),
         (Link("Felter i indholdet", urls.FIELDS), "Hvert felt i datafilerne forklaret, til redaktører."),
         (Link("Hent kataloget", urls.DOWNLOADS), "Hele kataloget som PDF og som data (JSON og CSV)."),
+        (
+            Link(v.sections["kort"].title, urls.MAP),
+            "Alle moduler på ét kort, fra AMU til diplom, i dag og som foreslået.",
+        ),
     )
 
 

@@ -12,6 +12,7 @@ from katalog.export.records import data_date
 from katalog.model import Catalogue
 from katalog.views.common import Link, Status, status
 from katalog.views.guides import GuideView, guide_view, signup_link
+from katalog.views.progression import ProgressionMap, progression_map
 from katalog.views.records import (
     CourseTypeView,
     ModuleView,
@@ -133,6 +134,16 @@ SECTIONS = {
             urls.SOURCES,
             "Rapporterne, som kataloget bygger på, og hvilke sider der bruger hver af dem.",
         ),
+        Section(
+            "kort",
+            "Kort over uddannelserne",
+            "Hele vejen fra AMU over akademi til diplom og master på ét kort: hvilke moduler der kan tages i dag, "
+            "hvilke rapporten foreslår, hvad der erstatter hvad, og hvad der bygger videre på hvad. Hver boks fører "
+            "til modulets side, og under kortet står det samme som liste.",
+            urls.MAP,
+            "Kort over alle moduler for oplæringsvejledere, fra AMU til diplom og master, i dag og som foreslået, "
+            "med hvad der erstatter og bygger videre på hvad.",
+        ),
     )
 }
 
@@ -160,6 +171,7 @@ class CatalogueView:
     counts: tuple[tuple[Link, int, str], ...]
     data_date: str
     sections: dict[str, Section]
+    progression: ProgressionMap
 
 
 def catalogue_view(c: Catalogue) -> CatalogueView:
@@ -190,4 +202,5 @@ def catalogue_view(c: Catalogue) -> CatalogueView:
         ),
         data_date=data_date(c),
         sections=SECTIONS,
+        progression=progression_map(c),
     )
