@@ -31,6 +31,8 @@ ABSENT = {
     "Dækkes i dag af": "Kan selv tages i dag",
     "Erstatter": "Intet modul",
 }
+# The module page's words (html/module.j2) where the sources name no school; a test holds the two together.
+NO_PROVIDERS = "Kilderne viser ikke, hvilke skoler der udbyder netop dette modul"
 
 
 @dataclass(frozen=True)
@@ -86,5 +88,5 @@ def _goals_cell(m: ModuleView) -> CompareCell:
 
 def _providers_cell(m: ModuleView) -> CompareCell:
     if not m.providers:
-        return CompareCell(Fact(PROVIDER_ROW, UNKNOWN, links=(m.providers_link,), unknown=True))
+        return CompareCell(Fact(PROVIDER_ROW, NO_PROVIDERS, links=(m.providers_link,), unknown=True))
     return CompareCell(Fact(PROVIDER_ROW), m.providers)
