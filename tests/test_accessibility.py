@@ -45,6 +45,7 @@ PAGE_TYPES = [
     "mere/",
     "seneste-aendringer/",
     "felter/",
+    "sammenlign/",
 ]
 
 
