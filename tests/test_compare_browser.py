@@ -75,6 +75,10 @@ def test_a_reader_adds_two_modules_from_cards_removes_one_and_reloads(
     expect(page).to_have_url(re.compile(rf"\?moduler={DIGITAL}$"))
     page.reload()
     expect(columns(page)).to_have_text([titles[DIGITAL]])
+    page.get_by_role("button", name=f"Fjern {titles[DIGITAL]}").click()
+    expect(page.get_by_text("Du har ikke valgt nogen moduler endnu")).to_be_visible()
+    expect(page.get_by_label("Tilføj et modul")).to_be_focused()
+    expect(page).to_have_url(re.compile(r"/sammenlign/$"))
 
 
 def test_the_module_page_adds_its_module_to_the_earlier_choice(
@@ -92,6 +96,7 @@ def test_the_list_adds_modules_until_four_are_chosen(page: Any, base_url: str, t
     """The list offers only modules not yet chosen, announces each addition, and rests at four."""
     page.goto(base_url + "sammenlign/")
     expect(page.get_by_text("Du har ikke valgt nogen moduler endnu")).to_be_visible()
+    expect(page.get_by_text("Der kan højst sammenlignes fire moduler ad gangen")).to_be_hidden()
     choice = page.get_by_label("Tilføj et modul")
     for count, module in enumerate(FOUR, start=1):
         choice.select_option(module)
@@ -101,6 +106,7 @@ def test_the_list_adds_modules_until_four_are_chosen(page: Any, base_url: str, t
         if count < len(FOUR):
             expect(choice.locator(f'option[value="{module}"]')).to_have_count(0)
     expect(choice).to_be_disabled()
+    expect(page.get_by_text("Der kan højst sammenlignes fire moduler ad gangen")).to_be_visible()
     expect(page.get_by_role("button", name="Tilføj", exact=True)).to_be_disabled()
     expect(page).to_have_url(re.compile(r"\?moduler=" + ",".join(FOUR) + "$"))
 
@@ -159,3 +165,10 @@ def test_without_javascript_the_page_points_to_the_module_overview(browser: Any,
     note.get_by_role("link", name="Moduler").click()
     expect(page).to_have_url(re.compile(r"/moduler/$"))
     context.close()
+
+
+def test_four_columns_fit_a_laptop_screen_without_scrolling(page: Any, base_url: str) -> None:
+    """At 1280 px all four chosen modules are in view at once: the table needs no sideways scrolling."""
+    page.goto(base_url + "sammenlign/?moduler=" + ",".join(FOUR))
+    expect(columns(page)).to_have_count(4)
+    assert page.locator(".kat-compare__scroll").evaluate("el => el.scrollWidth <= el.clientWidth")

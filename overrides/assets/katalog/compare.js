@@ -45,6 +45,7 @@
     var addButton = form.querySelector("button");
     var status = app.querySelector("[data-kat-compare-status]");
     var empty = app.querySelector("[data-kat-compare-empty]");
+    var fullNote = app.querySelector("[data-kat-compare-full]");
     var holder = app.querySelector("[data-kat-compare-table]");
     var byId = {};
     data.modules.forEach(function (m) { byId[m.id] = m; });
@@ -80,9 +81,8 @@
       var params = new URLSearchParams(window.location.search);
       params.delete(parameter);
       var query = params.toString();
-      var list = chosen.map(encodeURIComponent).join(",");
-      var search = "?" + (query ? query + "&" : "") + parameter + "=" + list;
-      window.history.replaceState(null, "", window.location.pathname + search + window.location.hash);
+      if (chosen.length) { query = (query ? query + "&" : "") + parameter + "=" + chosen.map(encodeURIComponent).join(","); }
+      window.history.replaceState(null, "", window.location.pathname + (query ? "?" + query : "") + window.location.hash);
       store(chosen);
     }
     function options() {
@@ -103,7 +103,7 @@
       var full = chosen.length >= max;
       choice.disabled = full;
       addButton.disabled = full;
-      form.setAttribute("title", full ? "Fjern et modul for at tilføje et andet." : "");
+      fullNote.hidden = !full;
     }
     function heading(m) {
       var th = document.createElement("th");
@@ -134,6 +134,7 @@
       scroll.tabIndex = 0;
       var t = document.createElement("table");
       t.className = "kat-table kat-compare__table";
+      t.style.setProperty("--kat-columns", String(columns.length));
       var caption = t.createCaption();
       caption.textContent = "De valgte moduler side om side";
       var head = t.createTHead().insertRow();
