@@ -119,7 +119,7 @@ def test_unknown_and_surplus_modules_in_the_address_are_left_out_politely(
     expect(columns(page)).to_have_count(4)
     expect(columns(page).first).to_have_text(titles["sosu-basis"])
     expect(status(page)).to_contain_text("Kataloget har ikke modulet «findes-ikke»")
-    expect(status(page)).to_contain_text(f"højst sammenlignes 4 moduler ad gangen, så «{titles[BASIS]}» er taget ud")
+    expect(status(page)).to_contain_text(f"højst sammenlignes fire moduler ad gangen, så «{titles[BASIS]}» er taget ud")
     expect(page).not_to_have_url(re.compile("findes-ikke"))
 
 

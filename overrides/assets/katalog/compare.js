@@ -27,10 +27,13 @@
     url.search = "?" + name + "=" + ids.map(encodeURIComponent).join(",");
     link.href = url.href;
   }
-  document.addEventListener("click", function (event) {
+  function onLink(event) {
     var link = event.target.closest && event.target.closest("a[data-kat-compare]");
     if (link) { extend(link); }
-  });
+  }
+  // A click, Enter, or a middle click that opens a new tab: the link carries the choice in each case.
+  document.addEventListener("click", onLink);
+  document.addEventListener("auxclick", onLink);
 
   function and(words) {
     return words.length < 2 ? words.join("") : words.slice(0, -1).join(", ") + " og " + words[words.length - 1];
@@ -39,6 +42,7 @@
 
   function setUp(app, data) {
     var max = parseInt(app.getAttribute("data-max"), 10);
+    var maxWords = app.getAttribute("data-max-words") || String(max);
     var parameter = app.getAttribute("data-parameter");
     var form = app.querySelector("[data-kat-compare-form]");
     var choice = app.querySelector("[data-kat-compare-choice]");
@@ -71,7 +75,7 @@
       if (known.length > max) {
         var dropped = known.slice(0, known.length - max);
         known = known.slice(known.length - max);
-        notes.push("Der kan højst sammenlignes " + max + " moduler ad gangen, så " +
+        notes.push("Der kan højst sammenlignes " + maxWords + " moduler ad gangen, så " +
           quoted(dropped.map(function (id) { return byId[id].title; })) + " er taget ud.");
       }
       chosen = known;
