@@ -47,6 +47,7 @@ PAGE_TYPES = [
     "felter/",
     "find-din-vej/",
     "kort/",
+    "sammenlign/",
 ]
 
 

@@ -267,3 +267,28 @@ def test_search_filters_and_results_show_hostile_names_as_text(hostile_site: Pat
         assert errors == []
         expect(labels.filter(has_text="Type ‹img src=x onerror=alert(1)›")).to_have_count(1)
         page.close()
+
+
+@pytest.mark.browser
+def test_the_compare_page_shows_hostile_modules_as_text(hostile_site: Path, browser_if_present: Any) -> None:
+    """Every hostile module, four at a time on «Sammenlign moduler»: the table the script builds holds no live markup."""
+    from playwright.sync_api import expect
+
+    data = json.loads((hostile_site / "sammenlign" / "moduler.json").read_text("utf-8"))
+    ids = [m["id"] for m in data["modules"]]
+    with serve_directory(hostile_site) as url:
+        page = browser_if_present.new_page()
+        errors: list[str] = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.on("dialog", lambda dialog: errors.append(f"dialog: {dialog.message}") or dialog.dismiss())
+        for start in range(0, len(ids), 4):
+            chosen = ids[start : start + 4]
+            page.goto(url + "sammenlign/?moduler=" + ",".join(chosen))
+            expect(page.locator(".kat-compare__table thead th a")).to_have_count(len(chosen))
+            html = page.locator(".kat-compare").inner_html()
+            assert live_markup(html, own_host=urlparse(url).netloc) == [], chosen
+        scripted = next(m for m in data["modules"] if "<script>" in m["title"])
+        page.goto(url + "sammenlign/?moduler=" + scripted["id"])
+        expect(page.locator(".kat-compare__table thead th a")).to_have_text(scripted["title"])  # set as text
+        assert errors == []
+        page.close()

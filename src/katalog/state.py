@@ -18,6 +18,7 @@ from katalog.model import Catalogue
 from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
+from katalog.render.compare import compare_data
 from katalog.render.planner import planner_page
 from katalog.search import Synonyms, synonyms
 from katalog.views import CatalogueView, catalogue_view
@@ -72,6 +73,7 @@ def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildSta
     extra = {
         **changes_files(history, pages.values(), publisher, site_url),
         urls.FIELDS.src_uri: field_reference_page(root / "schemas", root / "content"),
+        urls.COMPARE_DATA.path: compare_data(view.modules),
     }
     return BuildState(
         catalogue,

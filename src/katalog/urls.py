@@ -121,3 +121,11 @@ def absolute(url: Url, site_url: str) -> str:
 
 PLANNER = Url("find-din-vej/")
 MAP = Url("kort/")
+COMPARE = Url("sammenlign/")
+COMPARE_PARAMETER = "moduler"  # ?moduler=a,b: the chosen modules, in order, in the compare page's address
+COMPARE_DATA = Url(COMPARE.path + "moduler.json")  # a data file, not a page: the values the compare script reads
+
+
+def compare(record_id: str) -> Url:
+    """The compare page with one module chosen; the site's script adds the reader's earlier choice."""
+    return Url(f"{COMPARE.path}?{COMPARE_PARAMETER}={record_id}")

@@ -17,6 +17,7 @@ from markupsafe import Markup, escape
 from katalog import urls
 from katalog.export import linked_data
 from katalog.model import Catalogue
+from katalog.render import compare
 from katalog.render.target import render_html, site_page
 from katalog.urls import Url
 from katalog.views import CatalogueView, Section
@@ -69,7 +70,13 @@ def _section(s: Section, body: str, edit_path: str, **data: Any) -> Page:
 def _section_pages(v: CatalogueView) -> Iterator[Page]:
     s = v.sections
     yield _page(
-        urls.MODULES, "Moduler", s["moduler"].description, "site/modules.j2", "content/modules/", overview=v.overview
+        urls.MODULES,
+        "Moduler",
+        s["moduler"].description,
+        "site/modules.j2",
+        "content/modules/",
+        overview=v.overview,
+        compare=Link(compare.TITLE, urls.COMPARE),
     )
     yield _page(
         urls.PATHWAYS,
@@ -105,6 +112,7 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
     yield _section(s["kilder"], "html/sources.j2", "content/sources.yaml", documents=v.documents, level=2)
     yield _page(urls.MORE, "Mere", MORE_DESCRIPTION, "site/more.j2", "content/", links=more_links(v))
     yield _section(s["kort"], "html/progression.j2", "content/modules/", map=v.progression, level=2)
+    yield Page(urls.COMPARE, compare.TITLE, compare.DESCRIPTION, compare.compare_html(), "content/modules/")
 
 
 MORE_DESCRIPTION = "Udbydere, tal, ordliste, kilder, om kataloget og felterne i indholdet, samlet ét sted."

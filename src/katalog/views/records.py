@@ -47,6 +47,7 @@ class Card:
     data: tuple[tuple[str, str], ...]
     entries: str
     sort_length: float
+    compare: Url = urls.COMPARE  # the compare page with this module chosen («Sammenlign», site only)
 
 
 @dataclass(frozen=True)
@@ -276,7 +277,14 @@ def module_card(c: Catalogue, m: Module) -> Card:
     entries = ", ".join(vocab.ENTRIES[e] for e in m.entries)
     sort_length = m.duration.days if m.duration.days is not None else (m.duration.ects or 0) * 100
     return Card(
-        replace(module_item(m), title=visible_title(c, m)), badges(m), facts, m.summary, data, entries, sort_length
+        replace(module_item(m), title=visible_title(c, m)),
+        badges(m),
+        facts,
+        m.summary,
+        data,
+        entries,
+        sort_length,
+        compare=urls.compare(m.id),
     )
 
 
