@@ -12,9 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from katalog import schema
 from katalog.load import load_tree
+from katalog.markup import _ONE_PLAIN_PARAGRAPH, converted_prose_html, prose_html
 from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.sitebuild import main as site_build
@@ -110,3 +113,23 @@ def test_build_state_and_editor_view_print_short(tmp_path: Path) -> None:
     except ContentError as error:  # pragma: no cover - the mini catalogue is valid
         pytest.fail(str(error))
     assert len(repr(state)) < 100 and "modules" in repr(state)
+
+
+_PROSE_ALPHABET = "aæÅZ9 0 ,.;:()?'/%–_-*#[]<>&!`\\\n\u00a0\"=+"
+
+
+@given(
+    st.text(alphabet=_PROSE_ALPHABET, max_size=40) | st.sampled_from(["Kan vejlede elever.", "Ab 1. test", "a (b) c?"])
+)
+def test_prose_shortcut_renders_as_the_full_path(text: str) -> None:
+    """Prose rendered through the one-paragraph shortcut is exactly what Markdown and the sanitiser make of it."""
+    assert str(prose_html(text)) == str(converted_prose_html(text))
+
+
+def test_prose_shortcut_is_taken_for_ordinary_sentences() -> None:
+    """Most catalogue prose (one line of words) skips the Markdown conversion."""
+    real = [t for t in (_ORDINARY, "Dette er (fx) 50% af tiden; ok?") if _ONE_PLAIN_PARAGRAPH.fullmatch(t)]
+    assert len(real) == 2
+
+
+_ORDINARY = "Kan vejlede elever i praksis og samarbejde med skolen om elevens læring."
