@@ -5,6 +5,7 @@ Nothing here measures time (the machine's speed says nothing about correctness);
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import shutil
@@ -16,6 +17,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from katalog import schema
+from katalog.catalogue import load_catalogue
+from katalog.downloads import compressed, downloads_page
+from katalog.export import export_files
 from katalog.load import load_tree
 from katalog.markup import _ONE_PLAIN_PARAGRAPH, converted_prose_html, prose_html
 from katalog.problems import ContentError
@@ -133,3 +137,22 @@ def test_prose_shortcut_is_taken_for_ordinary_sentences() -> None:
 
 
 _ORDINARY = "Kan vejlede elever i praksis og samarbejde med skolen om elevens læring."
+
+
+def test_large_exports_are_also_offered_compressed(tmp_path: Path) -> None:
+    """An export past the size limit gets a gzip copy with the same data, listed on «Hent kataloget»."""
+    files = {"katalog.json": b'{"moduler": []}\n' * 10, "moduler.csv": b"id\n"}
+    packed = compressed(files, threshold=100)
+    assert list(packed) == ["katalog.json.gz"]
+    assert gzip.decompress(packed["katalog.json.gz"]) == files["katalog.json"]
+    assert compressed(files, threshold=100) == packed  # no time stamp inside: the same data, the same bytes
+    catalogue = load_catalogue(MINI, SCHEMAS)
+    page = downloads_page(catalogue, {**export_files(catalogue, SCHEMAS), **packed})
+    assert "[katalog.json.gz](katalog.json.gz)" in page
+
+
+def test_small_exports_are_not_compressed() -> None:
+    """The real catalogue's exports are small: no extra files on «Hent kataloget»."""
+    catalogue = load_catalogue(MINI, SCHEMAS)
+    page = downloads_page(catalogue, export_files(catalogue, SCHEMAS))
+    assert ".gz" not in page and compressed(export_files(catalogue, SCHEMAS)) == {}
