@@ -31,6 +31,7 @@ import shutil
 import statistics
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -128,8 +129,30 @@ def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> P
 # ---------------------------------------------------------------------------------------------------------------
 
 
+def _high_water_kb(pid: str = "self") -> int:
+    """A process's peak resident memory (VmHWM), in KB; 0 once it is gone.
+
+    Not ru_maxrss: that carries over the parent's memory across fork and exec, so a small child of a big
+    process would report the big one's size.
+    """
+    try:
+        status = Path(f"/proc/{pid}/status").read_text()
+    except OSError:
+        return 0
+    found = re.search(r"^VmHWM:\s+(\d+) kB", status, flags=re.M)
+    return int(found.group(1)) if found else 0
+
+
+def _watch_children(peak: list[int], stop: threading.Event) -> None:
+    """Keep the highest peak memory of any child of this process (Pagefind) until told to stop."""
+    while not stop.wait(0.02):
+        for children in Path("/proc/self/task").glob("*/children"):
+            for pid in children.read_text().split():
+                peak[0] = max(peak[0], _high_water_kb(pid))
+
+
 def _child_build(project: Path, profile: Path | None) -> None:
-    """Run `mkdocs build` in this process; print CPU seconds, own peak and children's (Pagefind's) peak."""
+    """Run `mkdocs build` in this process; print CPU seconds, own peak memory and the children's (Pagefind's)."""
     os.chdir(project)
     sys.path.insert(0, str(project))
     from mkdocs.__main__ import cli
@@ -137,13 +160,18 @@ def _child_build(project: Path, profile: Path | None) -> None:
     def build() -> None:
         cli.main(args=["build", "--strict", "--quiet"], prog_name="mkdocs", standalone_mode=False)
 
+    children_peak, stop = [0], threading.Event()
+    watcher = threading.Thread(target=_watch_children, args=(children_peak, stop), daemon=True)
+    watcher.start()
     if profile is not None:
         cProfile.runctx("build()", globals(), {"build": build}, str(profile))
     else:
         build()
+    stop.set()
+    watcher.join()
     me, children = resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = me.ru_utime + me.ru_stime + children.ru_utime + children.ru_stime
-    print(json.dumps({"cpu": cpu, "peak_kb": me.ru_maxrss, "children_peak_kb": children.ru_maxrss}))
+    print(json.dumps({"cpu": cpu, "peak_kb": _high_water_kb(), "children_peak_kb": children_peak[0]}))
 
 
 def _child_validate(project: Path) -> None:
