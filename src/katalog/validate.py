@@ -11,7 +11,7 @@ from katalog.kinds import KINDS, SOURCES, Kind
 from katalog.load import ContentTree, Document, load_tree
 from katalog.problems import Problem
 from katalog.rules import Context, cross_file_problems, find
-from katalog.schema import load_validators, schema_problems
+from katalog.schema import load_gates, load_validators, schema_problems
 
 
 def validate_content(content_dir: Path, schema_dir: Path) -> tuple[ContentTree, list[Problem]]:
@@ -23,13 +23,14 @@ def validate_content(content_dir: Path, schema_dir: Path) -> tuple[ContentTree, 
 def _validate_content(content_dir: Path, schema_dir: Path) -> tuple[ContentTree, list[Problem]]:
     tree = load_tree(content_dir)
     validators = load_validators(schema_dir.resolve())
+    gates = load_gates(schema_dir.resolve())
     problems = list(tree.problems)
     valid: dict[str, tuple[Document, ...]] = {}
     checked: dict[int, tuple[Document, Any, list[Problem]]] = {}
     for kind in KINDS:
         passed = []
         for doc in tree.of(kind):
-            found = _schema_problems(doc, validators[kind.schema], checked)
+            found = _schema_problems(doc, validators[kind.schema], gates[kind.schema], checked)
             problems.extend(found)
             problems.extend(_modeline_problems(doc, kind))
             if not found:
@@ -48,11 +49,13 @@ _CHECKED: dict[int, tuple[Document, Any, list[Problem]]] = {}
 
 
 def _schema_problems(
-    doc: Document, validator: Any, checked: dict[int, tuple[Document, Any, list[Problem]]]
+    doc: Document, validator: Any, gate: Any, checked: dict[int, tuple[Document, Any, list[Problem]]]
 ) -> list[Problem]:
     cached = _CHECKED.get(id(doc))
     if cached and cached[0] is doc and cached[1] is validator:
         found = cached[2]
+    elif gate.is_valid(doc.data):  # the fast answer for a valid document; messages only for the others
+        found = []
     else:
         found = list(schema_problems(doc, validator))
     checked[id(doc)] = (doc, validator, found)
