@@ -360,7 +360,7 @@ def measure(
 
     overview = site / "moduler" / "index.html"
     result.overview_bytes, result.overview_gzip = overview.stat().st_size, gzipped(overview)
-    result.overview_cards = overview.read_text("utf-8").count('class="card')
+    result.overview_cards = overview.read_text("utf-8").count('<article class="kat-card')
     exported = site / DOWNLOAD_DIR / JSON_FILE
     result.json_bytes, result.json_gzip = exported.stat().st_size, gzipped(exported)
     result.pagefind_kb = folder_bytes(site / BUNDLE) / 1024
@@ -594,6 +594,9 @@ def report(results: list[Result], header: list[str], profile: Path | None, repea
         "",
         *chart(results),
     ]
+    notes = ROOT / "bench" / "notes.md"  # the targets, before/after and what is left, written by hand
+    if notes.exists():
+        lines += ["", notes.read_text("utf-8").strip()]
     if profile is not None and profile.exists():
         lines += [
             "",
