@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell cat pyproject.toml requirements.lock | sha1sum | cut -c1-12)
-BENCH_SIZES ?= 100,1000
+BENCH_SIZES ?= 100,1000,5000
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: setup site test lint serve bench golden clean
@@ -18,11 +18,11 @@ $(STAMP): pyproject.toml requirements.lock
 ## setup: create .venv with the pinned dependencies (the other targets do this themselves when needed)
 setup: $(STAMP)
 
-## site: validate the content and build the whole site, PDF and exports included, into site/ (swapped in by renames only when the build succeeds)
+## site: validate the content (once; the build reuses it) and build the whole site, PDF and exports included, into site/
+## (swapped in by renames only when the build succeeds)
 site: $(STAMP)
-	$(BIN)/katalog validate
 	rm -rf build/site-next
-	KATALOG_PDF=1 $(BIN)/mkdocs build --strict --site-dir build/site-next
+	KATALOG_PDF=1 $(BIN)/python -m katalog.sitebuild build/site-next
 	$(BIN)/python -m katalog.publish build/site-next site
 	@echo "Sitet er bygget i site/. Se det med: $(BIN)/python -m http.server -d site 8000"
 
@@ -39,9 +39,10 @@ lint: $(STAMP)
 serve: $(STAMP)
 	KATALOG_PREVIEW=1 $(BIN)/mkdocs serve --dev-addr 127.0.0.1:8000
 
-## bench: time validation, full build and live rebuild on synthetic catalogues, as ratios against plain MkDocs
+## bench: time validation, full build, memory, live rebuild, PDF and page weight on synthetic catalogues, as ratios
+## against plain MkDocs, into bench/results.md (BENCH_QUICK=1: the first size only, one build each)
 bench: $(STAMP)
-	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES)
+	$(BIN)/python scripts/bench.py --sizes $(BENCH_SIZES) $(if $(BENCH_QUICK),--quick)
 
 ## golden: rewrite tests/golden/ (one record of each kind as site and print HTML); read the diff before committing
 golden: $(STAMP)

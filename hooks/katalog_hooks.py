@@ -5,6 +5,7 @@ Named katalog_hooks (not katalog) because MkDocs puts hooks/ first on the import
 
 from __future__ import annotations
 
+import logging
 import os
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,16 @@ from katalog.problems import ContentError
 from katalog.publishing import PublishingError, page_facts, publisher_settings
 from katalog.render import anchor_ids, edit_url, toc_tokens
 from katalog.render.preview import problems_page
-from katalog.search import SearchIndexError, build_index, with_search_terms
+from katalog.search import SearchIndexError, build_index, index_in_background, wait_for_index, with_search_terms
 from katalog.state import BuildState, load_state, problem_state
 
 PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
+log = logging.getLogger("mkdocs.plugins.katalog")
 
 
 @event_priority(100)  # before mkdocs-macros copies config.extra into its variables
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    wait_for_index()  # the preview's last background index, before this build empties the site folder
     root = Path(config.config_file_path).parent
     config.watch.extend([str(root / "content"), str(root / "schemas")])
     try:
@@ -117,7 +120,10 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
 
 
 def on_post_build(config: MkDocsConfig) -> None:
-    # Also under `mkdocs serve`, so the live preview can search; indexing takes well under a second.
+    # Also under `mkdocs serve`, so the live preview can search; there in the background, so an edit shows at once.
+    if PREVIEW:
+        index_in_background(Path(config.site_dir), log.info)  # a warning would fail the next build (strict)
+        return
     try:
         build_index(Path(config.site_dir))
     except SearchIndexError as error:

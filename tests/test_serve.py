@@ -59,6 +59,7 @@ def test_a_value_that_crashed_validation_shows_on_the_problem_page(
 def test_preview_can_search_and_skips_the_pdf(preview: tuple[Path, str, subprocess.Popen[bytes]]) -> None:
     """The live preview has a Pagefind index of what it serves, and no PDF (too slow for every keystroke)."""
     _, url, _ = preview
-    assert '"page_count"' in fetch_text(url + "pagefind/pagefind-entry.json")
+    # Indexed in the background after each build, so the edited page shows first: give it a moment.
+    assert wait_until(lambda: '"page_count"' in fetch_text(url + "pagefind/pagefind-entry.json"))
     downloads = fetch_text(url + "hent/")
     assert "katalog.json" in downloads and "oplaeringsvejleder-katalog.pdf" not in downloads

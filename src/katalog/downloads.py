@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import os
 from collections.abc import Mapping
 from pathlib import Path
@@ -33,11 +34,26 @@ def download_files(
 ) -> dict[str, bytes]:
     """Return the files for the downloads folder by name; the PDF only when asked for (it is slow)."""
     files = export_files(catalogue, schema_dir, site_url)
+    files.update(compressed(files))
     if pdf:
         from katalog.pdf import build_pdf  # WeasyPrint takes a second to import; previews skip it
 
         files = {PDF_FILE: build_pdf(view, site_url, publisher), **files}
     return files
+
+
+# An export this big is also offered packed with gzip (a tenth of the size or less); the real catalogue's are far
+# below it, a catalogue of thousands of modules passes it.
+COMPRESS_FROM = 2_000_000
+
+
+def compressed(files: Mapping[str, bytes], threshold: int = COMPRESS_FROM) -> dict[str, bytes]:
+    """A gzip copy (name + '.gz', no time stamp, so equal data gives equal bytes) of each export past threshold."""
+    return {
+        f"{name}.gz": gzip.compress(content, compresslevel=9, mtime=0)
+        for name, content in files.items()
+        if len(content) > threshold and name != PDF_FILE
+    }
 
 
 def downloads_page(catalogue: Catalogue, files: Mapping[str, bytes]) -> str:
@@ -56,6 +72,7 @@ def downloads_page(catalogue: Catalogue, files: Mapping[str, bytes]) -> str:
             JSON_FILE=JSON_FILE,
             SCHEMA_FILE=SCHEMA_FILE,
             CSV_FILE=CSV_FILE,
+            packed=[(name, name.removesuffix(".gz")) for name in files if name.endswith(".gz")],
         )
     )
 

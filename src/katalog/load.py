@@ -19,6 +19,7 @@ from typing import Any
 
 import yaml
 
+from katalog.gcpause import paused_gc
 from katalog.kinds import KINDS, Kind
 from katalog.problems import ContentError, Problem
 
@@ -429,24 +430,52 @@ class ContentTree:
 
 def load_tree(content_dir: Path) -> ContentTree:
     """Load every YAML file under a content folder; collect problems instead of stopping."""
+    with paused_gc():
+        return _load_tree(content_dir)
+
+
+def _load_tree(content_dir: Path) -> ContentTree:
     base = content_dir.parent
     inside = os.path.realpath(content_dir)
     documents: dict[str, list[Document]] = {kind.name: [] for kind in KINDS}
     problems: list[Problem] = []
     files: dict[str, list[str]] = {kind.name: [] for kind in KINDS}
+    seen: dict[str, tuple[tuple[int, int, int], Document]] = {}
     for path, kind in _content_files(content_dir, problems, base):
         shown_as = path.relative_to(base).as_posix()
         files[kind.name].append(shown_as)
         try:
             _check_inside(path, inside, shown_as)
-            documents[kind.name].append(load_document(path, shown_as))
+            documents[kind.name].append(_unchanged_or_loaded(path, shown_as, seen))
         except ContentError as error:
             problems.extend(error.problems)
+    _LOADED.clear()
+    _LOADED.update(seen)
     return ContentTree(
         {name: tuple(docs) for name, docs in documents.items()},
         tuple(problems),
         {name: tuple(paths) for name, paths in files.items()},
     )
+
+
+# The documents of the last load by absolute path, with the file's (mtime, size, inode) when read: `make serve`
+# rebuilds after every save, and re-reading the thousands of files that did not change was most of its loading.
+_LOADED: dict[str, tuple[tuple[int, int, int], Document]] = {}
+
+
+def _unchanged_or_loaded(path: Path, shown_as: str, seen: dict[str, tuple[tuple[int, int, int], Document]]) -> Document:
+    """The document from the last load if its file has not changed since (same shown path too), else load it."""
+    key = os.path.abspath(path)
+    try:
+        status = os.stat(path)
+        stamp = (status.st_mtime_ns, status.st_size, status.st_ino)
+    except OSError:
+        return load_document(path, shown_as)  # it says in Danish what is wrong
+    cached = _LOADED.get(key)
+    document = cached[1] if cached and cached[0] == stamp and cached[1].path == shown_as else None
+    document = document or load_document(path, shown_as)
+    seen[key] = (stamp, document)
+    return document
 
 
 def _check_inside(path: Path, inside: str, shown_as: str) -> None:

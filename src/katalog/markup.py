@@ -72,8 +72,22 @@ def _first_of_each(found: list[Finding]) -> list[Finding]:
 _CONVERTER = markdown.Markdown(output_format="html")  # no extensions: no attr_list, no md_in_html
 
 
+# One line of words and ordinary punctuation, starting with a letter: nothing Markdown or the sanitiser would
+# change, so it is one paragraph as written. Most prose in the catalogue (goals, tasks, notes) is like that, and
+# converting it was a tenth of a build at 1,000 modules. tests/test_perf.py holds the shortcut to the full path.
+# Words are separated by exactly one space, so the pattern has one way to match and cannot backtrack for long.
+_ONE_PLAIN_PARAGRAPH = re.compile(r"[^\W\d_][\w,.;:()?'/%–]*(?: [\w,.;:()?'/%–]+)*")
+
+
 def prose_html(text: str) -> Markup:
     """Render prose as safe HTML: raw HTML escaped, Markdown without extensions, then sanitised by allow-list."""
+    if _ONE_PLAIN_PARAGRAPH.fullmatch(text) and "_" not in text:
+        return Markup(f"<p>{text}</p>")
+    return converted_prose_html(text)
+
+
+def converted_prose_html(text: str) -> Markup:
+    """prose_html the long way, for every text: Markdown conversion and sanitising."""
     _CONVERTER.reset()  # forget the last text's references and stash; a new converter costs four times as much
     converted = _CONVERTER.convert(_escape_html(text))
     return Markup(

@@ -12,6 +12,8 @@ import json
 import re
 import subprocess
 import sys
+import threading
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -137,3 +139,31 @@ def build_index(site: Path) -> IndexReport:
     pages = sum(int(language["page_count"]) for language in entry["languages"].values())
     size = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
     return IndexReport(pages=pages, bytes=size)
+
+
+_BACKGROUND: list[threading.Thread] = []
+
+
+def index_in_background(site: Path, on_error: Callable[[str], None]) -> None:
+    """Start indexing a built site and return at once; the live preview's use, where the edited page comes first.
+
+    The page a reader edited is shown as soon as MkDocs has written it; search catches up a moment later. The
+    next build calls `wait_for_index` first, so it never empties the site folder under a running index.
+    """
+    wait_for_index()
+
+    def index() -> None:
+        try:
+            build_index(site)
+        except (SearchIndexError, OSError) as error:  # the next rebuild indexes again; say why search is stale
+            on_error(str(error))
+
+    thread = threading.Thread(target=index, name="pagefind", daemon=True)
+    thread.start()
+    _BACKGROUND.append(thread)
+
+
+def wait_for_index() -> None:
+    """Let a background index (index_in_background) finish; at once when there is none."""
+    while _BACKGROUND:
+        _BACKGROUND.pop().join()

@@ -13,6 +13,7 @@ from katalog.catalogue import load_catalogue
 from katalog.changes import changes_files
 from katalog.downloads import DOWNLOADS_PAGE, PDF_PATH, pdf_enabled
 from katalog.fieldref import field_reference_page
+from katalog.gcpause import paused_gc
 from katalog.history import History, read_history
 from katalog.model import Catalogue
 from katalog.problems import ContentError
@@ -46,6 +47,12 @@ class BuildState:
         default_factory=lambda: MappingProxyType({"search": urls.SEARCH.path, "downloads": urls.DOWNLOADS.path})
     )
 
+    def __repr__(self) -> str:
+        # mkdocs-macros str()s config.extra for its debug log on every build; the full repr (every page's HTML)
+        # took seconds at 1,000 modules.
+        modules = len(self.catalogue.modules) if self.catalogue is not None else 0
+        return f"BuildState({modules} modules, {len(self.pages)} pages)"
+
     def with_guides_in(self, nav: list[Any]) -> list[Any]:
         """The site's navigation with each guide after «Roller» (the guides come from content, not mkdocs.yml)."""
         if self.view is None or not self.view.guides:
@@ -66,6 +73,11 @@ class BuildState:
 
 def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
     """Load, validate, view and render the catalogue under root; raise ContentError with every problem."""
+    with paused_gc():
+        return _load_state(root, publisher, site_url)
+
+
+def _load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
     catalogue = load_catalogue(root / "content", root / "schemas")
     view = catalogue_view(catalogue)
     pages = {page.src_uri: page for page in [*render_pages(catalogue, view), planner_page(catalogue)]}

@@ -400,7 +400,7 @@ def glossary_groups(c: Catalogue) -> tuple[LetterGroup, ...]:
 
 
 def documents_view(c: Catalogue) -> tuple[DocumentView, ...]:
-    users: dict[str, list[Link]] = defaultdict(list)
+    users: dict[str, dict[Link, None]] = defaultdict(dict)  # an ordered set: a list's `in` was quadratic
     records: list[tuple[str, Url, Iterable[str]]] = [
         *((m.title, urls.module(m.id), {s.document for s in m.sources}) for m in c.modules.values()),
         *((p.title, urls.pathway(p.id), {s.document for s in p.sources}) for p in c.pathways.values()),
@@ -415,8 +415,7 @@ def documents_view(c: Catalogue) -> tuple[DocumentView, ...]:
     ]
     for title, url, documents in records:
         for document in sorted(documents):
-            if Link(title, url) not in users[document]:
-                users[document].append(Link(title, url))
+            users[document].setdefault(Link(title, url))
     reports = tuple(
         DocumentView(
             urls.source_document(d.title),
