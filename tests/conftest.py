@@ -13,7 +13,9 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, settings
 
-from katalog.browser import chromium_path, launch_chromium
+from katalog.browser import chromium_path, launch_chromium, serve_directory
+from katalog.catalogue import load_catalogue
+from katalog.model import Catalogue
 from katalog.publishing import PLACEHOLDER_REPOSITORY
 
 # Property tests: 2,000 examples each in CI (CI=true), fewer on an editor's machine; never a deadline, since
@@ -75,6 +77,19 @@ def real_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     result = mkdocs_build(project)
     assert result.returncode == 0, result.stderr
     return project / "site"
+
+
+@pytest.fixture(scope="session")
+def base_url(real_site: Path) -> Iterator[str]:
+    """The real site served over HTTP, for the browser tests (a module on the mini site overrides it)."""
+    with serve_directory(real_site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def catalogue() -> Catalogue:
+    """The real catalogue in content/ (a module on the mini catalogue overrides it)."""
+    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 def require_chromium() -> None:

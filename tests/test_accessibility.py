@@ -2,15 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from importlib.resources import files
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
-
-from katalog.browser import serve_directory
 
 from .conftest import require_chromium
 
@@ -49,12 +45,6 @@ PAGE_TYPES = [
     "kort/",
     "sammenlign/",
 ]
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
 
 
 def violations(page: Any) -> list[str]:

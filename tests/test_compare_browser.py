@@ -11,8 +11,6 @@ from typing import Any
 import pytest
 from playwright.sync_api import expect
 
-from katalog.browser import serve_directory
-
 from .conftest import require_chromium
 from .test_accessibility import violations
 
@@ -22,12 +20,6 @@ require_chromium()
 BASIS = "oplaeringsvejleder-basis"
 DIGITAL = "digitale-vejlederkompetencer"
 FOUR = [BASIS, "sosu-basis", "pau-basis-a", DIGITAL]
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
 
 
 @pytest.fixture(scope="module")

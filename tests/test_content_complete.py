@@ -18,20 +18,14 @@ from typing import Any
 import pytest
 import yaml
 
-from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue, Module, Pathway, Structure
 
-from .conftest import ROOT, SCHEMAS
+from .conftest import ROOT
 
 FACTS: dict[str, Any] = yaml.safe_load((Path(__file__).parent / "data" / "completeness.yaml").read_text("utf-8"))
 AMU = FACTS["amu_modules"]
 RECOMMENDED = FACTS["recommended_structure"]
 PATHWAYS = FACTS["pathways"]
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 def by_number(catalogue: Catalogue, number: int) -> Module:

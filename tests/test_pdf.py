@@ -21,17 +21,12 @@ from katalog.pdf.book import PRINT_DIR
 from katalog.views import catalogue_view
 from katalog.views.sections import module_sort_key
 
-from .conftest import MINI, ROOT, SCHEMAS, make_project, mkdocs_build
+from .conftest import MINI, SCHEMAS, make_project, mkdocs_build
 from .sitecheck import parse
 
 pytestmark = pytest.mark.build
 
 TOC_LINE = re.compile(r"^(?P<title>.+?)\s*\.{3,}\s*(?P<page>\d+)$")
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 @pytest.fixture(scope="module")

@@ -4,36 +4,22 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from katalog import vocab
-from katalog.browser import serve_directory
-from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 from katalog.planner import plan
 from katalog.views.planner import total_days
 
-from .conftest import ROOT, SCHEMAS, require_chromium
+from .conftest import require_chromium
 
 pytestmark = pytest.mark.browser
 require_chromium()
 
 PLANNER = "find-din-vej/"
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 @pytest.fixture

@@ -16,12 +16,7 @@ from katalog.render.target import BOOK, render_html, site_page
 from katalog.views import catalogue_view
 from katalog.views.progression import NAME_CHARS, MapBox, ProgressionMap, column_of, progression_map
 
-from .conftest import MINI, ROOT, SCHEMAS
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
+from .conftest import MINI, SCHEMAS
 
 
 @pytest.fixture(scope="module")

@@ -2,36 +2,21 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
 from katalog import urls, vocab
-from katalog.browser import serve_directory
-from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 
-from .conftest import ROOT, SCHEMAS, require_chromium
+from .conftest import require_chromium
 from .test_accessibility import _contrast
 
 pytestmark = pytest.mark.browser
 require_chromium()
 
 MAP = urls.MAP.relative("")
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 def _tab_through_map(page: Any) -> list[tuple[str, str]]:

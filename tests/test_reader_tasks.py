@@ -4,24 +4,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
 from playwright.sync_api import expect
 
-from katalog.browser import serve_directory
-
 from .conftest import require_chromium
 
 pytestmark = pytest.mark.browser
 require_chromium()
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
 
 
 @pytest.fixture

@@ -8,18 +8,11 @@ from pathlib import Path
 import pytest
 
 from katalog import vocab as labels
-from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 
-from .conftest import ROOT, SCHEMAS
 from .sitecheck import broken_links, parse
 
 pytestmark = pytest.mark.build
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 @pytest.fixture(scope="module")

@@ -4,14 +4,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 from urllib.parse import urlparse
 
 import pytest
 from playwright.sync_api import expect
-
-from katalog.browser import serve_directory
 
 from .conftest import require_chromium
 
@@ -23,12 +20,6 @@ FIRST_RESULT = "[data-kat-search-dialog] .pagefind-ui__result-link >> nth=0"
 PAGE_LINKS = (
     "[data-kat-search-dialog] .pagefind-ui__result-inner > .pagefind-ui__result-title .pagefind-ui__result-link"
 )
-
-
-@pytest.fixture(scope="module")
-def base_url(real_site: Path) -> Iterator[str]:
-    with serve_directory(real_site) as url:
-        yield url
 
 
 @pytest.fixture

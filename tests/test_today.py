@@ -5,16 +5,8 @@ from __future__ import annotations
 import pytest
 
 from katalog import vocab
-from katalog.catalogue import load_catalogue
 from katalog.model import Catalogue
 from katalog.today import can_take_today, covered_today_by, start_here, today_version
-
-from .conftest import ROOT, SCHEMAS
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return load_catalogue(ROOT / "content", SCHEMAS)
 
 
 def test_a_proposed_module_is_covered_today_by_what_it_replaces(catalogue: Catalogue) -> None:
