@@ -164,3 +164,27 @@ def test_four_columns_fit_a_laptop_screen_without_scrolling(page: Any, base_url:
     page.goto(base_url + "sammenlign/?moduler=" + ",".join(FOUR))
     expect(columns(page)).to_have_count(4)
     assert page.locator(".kat-compare__scroll").evaluate("el => el.scrollWidth <= el.clientWidth")
+
+
+WORDS_BROKEN_ACROSS_LINES = """() => [...document.querySelectorAll('.kat-compare__table tbody th')].flatMap(th => {
+    const text = th.firstChild, broken = [];
+    let at = 0;
+    for (const word of th.textContent.split(' ')) {
+        const range = document.createRange();
+        range.setStart(text, at);
+        range.setEnd(text, at + word.length);
+        if (range.getClientRects().length > 1) broken.push(word);
+        at += word.length + 1;
+    }
+    return broken;
+})"""
+
+
+@pytest.mark.parametrize("width", [1280, 375])
+def test_no_row_label_breaks_inside_a_word(browser: Any, base_url: str, width: int) -> None:
+    """«Uddannelsestype» and the other row labels keep each word on one line, on a laptop and on a phone."""
+    page = browser.new_page(viewport={"width": width, "height": 900})
+    page.goto(base_url + f"sammenlign/?moduler={BASIS},{DIGITAL}")
+    expect(columns(page)).to_have_count(2)
+    assert page.evaluate(WORDS_BROKEN_ACROSS_LINES) == []
+    page.close()
