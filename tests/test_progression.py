@@ -105,6 +105,14 @@ def test_names_are_wrapped_to_fit_the_box(drawn: ProgressionMap) -> None:
             assert len(line) <= NAME_CHARS or " " not in line, (box.id, line)
 
 
+def test_no_name_ends_on_a_letter_alone(drawn: ProgressionMap) -> None:
+    """«SOSU/PAU overbygning B» wraps as «SOSU/PAU» / «overbygning B», never leaving «B» on a line of its own."""
+    for box in drawn.boxes:
+        assert len(box.name_lines) == 1 or len(box.name_lines[-1]) > 2, (box.id, box.name_lines)
+    lines = {box.id: box.name_lines for box in drawn.boxes}
+    assert lines["sosu-pau-overbygning-b"] == ("SOSU/PAU", "overbygning B")
+
+
 def test_the_ladder_runs_from_amu_to_master_and_empty_steps_say_so(drawn: ProgressionMap) -> None:
     """Bands follow AMU → akademi → diplom → master; a course type without modules has a band without a drawing."""
     assert [band.id for band in drawn.bands] == [

@@ -255,7 +255,12 @@ def _box(module: Module, x: int, y: int, height: int) -> MapBox:
 
 
 def _name_lines(module: Module) -> tuple[str, ...]:
-    return tuple(textwrap.wrap(module.name, NAME_CHARS, break_on_hyphens=False, break_long_words=False)) or (module.id,)
+    lines = textwrap.wrap(module.name, NAME_CHARS, break_on_hyphens=False, break_long_words=False) or [module.id]
+    # A letter alone on the last line ("overbygning / B") reads as a stray mark: take a word down to keep it company.
+    if len(lines) > 1 and len(lines[-1]) <= 2 and " " in lines[-2]:
+        head, word = lines[-2].rsplit(" ", 1)
+        lines[-2:] = [head, f"{word} {lines[-1]}"]
+    return tuple(lines)
 
 
 def _detail(module: Module) -> str:
