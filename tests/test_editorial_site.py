@@ -67,20 +67,23 @@ def test_a_fresh_clone_names_its_own_repository(clone_site: Path) -> None:
     assert "oplaeringsvejleder-katalog/katalog" not in page
 
 
-def test_the_change_list_shows_date_subject_and_pages(clone_site: Path) -> None:
-    """'Seneste ændringer' lists the March change first, with its date and a link to the module page."""
+def test_the_change_list_shows_date_and_pages_not_commit_messages(clone_site: Path) -> None:
+    """'Seneste ændringer' lists the March change first, with its date and a link to the module page; the commit
+    messages are for editors and stay off the page."""
     page = read(clone_site, "seneste-aendringer")
-    march = page.index("Basis: en rettelse i marts")
-    assert march < page.index("Første udgave af kataloget")
-    assert '<time datetime="2026-03-10">10. marts 2026</time>' in page
-    assert '<a href="../moduler/basis/">Oplæringsvejleder, basis</a>' in page[march:]
+    march = page.index('<time datetime="2026-03-10">10. marts 2026</time>')
+    assert march < page.index('<time datetime="2026-01-05">')
+    assert 'Rettet: <a href="../moduler/basis/">Oplæringsvejleder, basis</a>' in page[march:]
+    assert "Basis: en rettelse i marts" not in page and "Første udgave af kataloget" not in page
 
 
 def test_the_feed_of_a_build_parses_with_the_expected_entries(clone_site: Path) -> None:
     """seneste-aendringer.xml is well-formed Atom with one entry per content commit, newest first."""
     feed = ET.parse(clone_site / "seneste-aendringer.xml").getroot()
     entries = feed.findall(f"{ATOM}entry")
-    assert [e.findtext(f"{ATOM}title") for e in entries] == ["Basis: en rettelse i marts", "Første udgave af kataloget"]
+    titles = [e.findtext(f"{ATOM}title") or "" for e in entries]
+    assert titles[0] == "Rettet: Oplæringsvejleder, basis"
+    assert re.fullmatch(r"Rettet: .+ og \d+ sider mere", titles[1]), titles[1]
     assert [e.findtext(f"{ATOM}updated") for e in entries] == [MARCH, JANUARY]
     link = entries[0].find(f"{ATOM}link")
     assert link is not None and link.get("href") == "moduler/basis/"

@@ -1,7 +1,8 @@
 """'Seneste ændringer': recent content changes from git history, as a page and as an Atom feed.
 
-Every entry is one commit that changed files under content/: its date, its subject (what changed) and
-the pages built from those files. Commit subjects come from contributors, so all of it is escaped.
+Every entry is one commit that changed files under content/: its date and the pages built from those files,
+with a link to the change itself. The commit's own message is not shown: it is written for the editors who
+review it and may name extract files and lines, which readers never see (DESIGN §6).
 """
 
 from __future__ import annotations
@@ -152,27 +153,41 @@ def _pages_of(paths: list[str], known: list[tuple[str | None, PageLink]]) -> tup
     return tuple(dict.fromkeys(exact))
 
 
+CHANGED = "Rettet"  # what an entry says before the pages it changed
+CHANGED_SOMEWHERE = "Rettelser i kataloget"  # for a change no generated page is built from
+
+
 def _change_item(change: Change, repository: str) -> str:
     commit = change.commit
     pages = ", ".join(f'<a href="../{html.escape(p.url)}">{html.escape(p.title)}</a>' for p in change.pages)
     commit_url = f"{repository.rstrip('/')}/commit/{commit.sha}"
     return (
-        f'<li><time datetime="{commit.day}">{danish_date(commit.day)}</time>: {html.escape(commit.subject)}'
-        + (f'<br><span class="kat-changes__pages">Sider: {pages}</span>' if pages else "")
+        f'<li><time datetime="{commit.day}">{danish_date(commit.day)}</time>: '
+        + (f'<span class="kat-changes__pages">{CHANGED}: {pages}</span>' if pages else CHANGED_SOMEWHERE)
         + f' · <a class="kat-changes__commit" href="{html.escape(commit_url)}">Se ændringen</a></li>'
     )
+
+
+SUMMARY_NAMES = 3  # a feed title names this many pages; a change to more says how many others
+
+
+def _summary(change: Change) -> str:
+    if not change.pages:
+        return CHANGED_SOMEWHERE
+    names = ", ".join(page.title for page in change.pages[:SUMMARY_NAMES])
+    more = len(change.pages) - SUMMARY_NAMES
+    return f"{CHANGED}: {names}" + (f" og {more} {'side' if more == 1 else 'sider'} mere" if more > 0 else "")
 
 
 def _entry(change: Change, repository: str, base: str) -> ET.Element:
     commit = change.commit
     entry = ET.Element(f"{{{ATOM}}}entry")
     _text(entry, "id", f"{repository.rstrip('/')}/commit/{commit.sha}")
-    _text(entry, "title", commit.subject)
+    _text(entry, "title", _summary(change))
     _text(entry, "updated", commit.date)
     target = f"{base}{change.pages[0].url}" if change.pages else f"{base}seneste-aendringer/"
     ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "type": "text/html", "href": target})
-    names = ", ".join(page.title for page in change.pages)
-    _text(entry, "summary", f"Ændrede sider: {names}." if names else "Ændring i kataloget.")
+    _text(entry, "summary", f"{_summary(change)} ({danish_date(commit.day)}).")
     return entry
 
 
