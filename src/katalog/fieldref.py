@@ -109,7 +109,8 @@ def example(schemas: Mapping[str, Schema], kind: Kind, content_dir: Path) -> str
         return None
     keep = required_now(schemas, kind, data)
     order = list(schemas[kind.schema].get("properties", {}))
-    return content_yaml(kind, {key: _first_items(data[key]) for key in order if key in keep and key in data})
+    record = {key: _first_items(data[key]) for key in order if key in keep and key in data}
+    return content_yaml(kind, _without_extract_places(record))
 
 
 def content_yaml(kind: Kind, record: Mapping[str, Any]) -> str:
@@ -144,7 +145,10 @@ def _kind_section(schemas: Mapping[str, Schema], kind: Kind, content_dir: Path) 
     yield from _conditions(schema)
     found = example(schemas, kind, content_dir)
     if found:
-        yield "Eksempel: de felter, der skal udfyldes, i den første fil af denne slags i kataloget."
+        yield (
+            "Eksempel: de felter, der skal udfyldes, i den første fil af denne slags i kataloget "
+            "(kildernes filnavne og linjer er skiftet ud med eksempler)."
+        )
         yield ""
         yield f'<pre><code class="language-yaml">{html.escape(found)}</code></pre>'
         yield ""
@@ -250,6 +254,19 @@ def _first_items(value: Any) -> Any:
         return [_first_items(value[0])]
     if isinstance(value, dict):
         return {key: _first_items(item) for key, item in value.items()}
+    return value
+
+
+# Where a fact stands in a report's text file is for editors; the page is public, so an example shows a made-up
+# file name and lines of the right form (the schema descriptions' own) instead of the real ones.
+EXTRACT_PLACES = {"document": "rapport.txt", "file": "rapport.txt", "lines": "120-134"}
+
+
+def _without_extract_places(value: Any) -> Any:
+    if isinstance(value, list):
+        return [_without_extract_places(item) for item in value]
+    if isinstance(value, dict):
+        return {k: EXTRACT_PLACES.get(k, _without_extract_places(v)) for k, v in value.items()}
     return value
 
 
