@@ -11,7 +11,7 @@ from katalog.catalogue import load_catalogue
 from katalog.export import data_date
 from katalog.model import Catalogue
 from katalog.planner import Plan, covered, module_by_amu, plan
-from katalog.render.planner import data_script, planner_page
+from katalog.render.planner import data_script, planner_html
 from katalog.views.planner import planner_data, total_days
 
 from .conftest import MINI, ROOT, SCHEMAS
@@ -175,7 +175,7 @@ def test_no_value_can_end_the_data_script_early() -> None:
 
 def test_the_page_without_script_lists_every_role_pathway_as_a_plain_link(real: Catalogue) -> None:
     """The rendered page links every pathway by role, and the form waits hidden for the script."""
-    html = str(planner_page(real).html)
+    html = str(planner_html(real))
     for pathway in real.pathways.values():
         assert f'href="../forloeb/{pathway.id}/"' in html
     assert '<form class="kat-plan-form" data-kat-planner hidden>' in html
@@ -183,7 +183,7 @@ def test_the_page_without_script_lists_every_role_pathway_as_a_plain_link(real: 
 
 def test_the_planner_page_says_the_data_date(real: Catalogue) -> None:
     """The printed plan carries the date of the data it was made from."""
-    html = str(planner_page(real).html)
+    html = str(planner_html(real))
     assert f"Data fra {vocab.date(data_date(real))}" in html
 
 

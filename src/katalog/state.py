@@ -20,7 +20,6 @@ from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
 from katalog.render.compare import compare_data
-from katalog.render.planner import planner_page
 from katalog.search import Synonyms, synonyms
 from katalog.views import CatalogueView, catalogue_view
 
@@ -80,7 +79,7 @@ def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildSta
 def _load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
     catalogue = load_catalogue(root / "content", root / "schemas")
     view = catalogue_view(catalogue)
-    pages = {page.src_uri: page for page in [*render_pages(catalogue, view), planner_page(catalogue)]}
+    pages = {page.src_uri: page for page in render_pages(catalogue, view)}
     history = read_history(root)
     extra = {
         **changes_files(history, pages.values(), publisher, site_url),

@@ -17,7 +17,7 @@ from markupsafe import Markup, escape
 from katalog import urls
 from katalog.export import linked_data
 from katalog.model import Catalogue
-from katalog.render import compare
+from katalog.render import compare, planner
 from katalog.render.target import render_html, site_page
 from katalog.urls import Url
 from katalog.views import CatalogueView, Section
@@ -54,7 +54,10 @@ def edit_url(repo_url: str, edit_path: str) -> str:
 
 def render_pages(catalogue: Catalogue, view: CatalogueView) -> list[Page]:
     """Render every generated page of the site."""
-    return [*_section_pages(view), *_record_pages(catalogue, view)]
+    planner_page = Page(
+        urls.PLANNER, planner.TITLE, planner.DESCRIPTION, planner.planner_html(catalogue), "content/pathways/"
+    )
+    return [*_section_pages(view), planner_page, *_record_pages(catalogue, view)]
 
 
 def _page(url: Url, name: str, description: str, template: str, edit_path: str | None, **data: Any) -> Page:

@@ -10,10 +10,10 @@ from markupsafe import Markup
 from katalog import urls
 from katalog.export import data_date
 from katalog.model import Catalogue
-from katalog.render.pages import Page
 from katalog.render.target import render_html, site_page
 from katalog.views.planner import planner_view
 
+TITLE = "Find din vej"
 DESCRIPTION = "Vælg rolle, indgang og de moduler, du har taget, og se dine næste kurser og dagene væk fra arbejdet."
 
 
@@ -24,8 +24,7 @@ def data_script(data: dict[str, Any]) -> Markup:
     return Markup(f'<script type="application/json" id="kat-plan-data">{text}</script>')
 
 
-def planner_page(c: Catalogue) -> Page:
-    """The planner page; its content comes from every role and pathway."""
+def planner_html(c: Catalogue) -> Markup:
+    """The planner page's body; its content comes from every role and pathway."""
     view = planner_view(c, data_date(c))
-    html = render_html("site/planner.j2", site_page(urls.PLANNER), v=view, data_script=data_script(view.data))
-    return Page(urls.PLANNER, "Find din vej", DESCRIPTION, html, "content/pathways/")
+    return render_html("site/planner.j2", site_page(urls.PLANNER), v=view, data_script=data_script(view.data))
