@@ -7,7 +7,7 @@ the Catalogue, so no record has to be written twice in YAML.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 from typing import Any
@@ -430,13 +430,20 @@ class Catalogue:
 
     def successors(self, module: Module) -> tuple[Module, ...]:
         """Follow 'replaced by' to the end: every module that now carries this one's goals."""
+        return self._follow(module, lambda m: m.replaced_by)
+
+    def predecessors(self, module: Module) -> tuple[Module, ...]:
+        """Follow 'replaces' to the end: every module whose goals this one now carries."""
+        return self._follow(module, lambda m: m.replaces)
+
+    def _follow(self, module: Module, links: Callable[[Module], tuple[str, ...]]) -> tuple[Module, ...]:
         found: list[Module] = []
-        queue = [self.modules[mid] for mid in module.replaced_by]
+        queue = [self.modules[mid] for mid in links(module)]
         while queue:
             current = queue.pop(0)
             if current not in found:
                 found.append(current)
-                queue.extend(self.modules[mid] for mid in current.replaced_by)
+                queue.extend(self.modules[mid] for mid in links(current))
         return tuple(found)
 
     def structures_with(self, module: Module) -> tuple[Structure, ...]:

@@ -93,14 +93,7 @@ class Plan:
 
 def covers(c: Catalogue, module: Module) -> tuple[Module, ...]:
     """What taking a module counts as: itself, what it replaced and what replaced it, both followed to the end."""
-    found = [module, *c.successors(module)]
-    queue = [c.modules[mid] for mid in module.replaces]
-    while queue:
-        current = queue.pop(0)
-        if current not in found:
-            found.append(current)
-            queue.extend(c.modules[mid] for mid in current.replaces)
-    return tuple(found)
+    return tuple(dict.fromkeys((module, *c.successors(module), *c.predecessors(module))))
 
 
 def covered(c: Catalogue, taken: Iterable[str]) -> frozenset[str]:
