@@ -67,7 +67,7 @@ class PlannerView:
 
 
 def planner_view(c: Catalogue, data_date: str) -> PlannerView:
-    roles = sorted(c.roles.values(), key=lambda r: (r.order, r.id))
+    roles = tuple(c.roles.values())  # in the catalogue's role order already
     return PlannerView(
         roles=tuple(Link(r.title, urls.role(r.id)) for r in roles),
         role_ids=tuple(r.id for r in roles),
