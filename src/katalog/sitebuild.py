@@ -11,21 +11,16 @@ Usage: ``python -m katalog.sitebuild SITE_DIR`` from the project folder.
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from katalog.problems import format_problems
-from katalog.validate import validate_content
+from katalog import cli as katalog_cli
 
 
 def main(argv: list[str]) -> int:
-    """Validate content/ against schemas/; on problems print them and return 1, else build into argv[0]."""
+    """Validate content/ against schemas/ as `katalog validate` does; on problems stop, else build into argv[0]."""
     site_dir = argv[0]
-    tree, problems = validate_content(Path("content"), Path("schemas"))
-    if problems:
-        print(format_problems(problems))
-        return 1
-    count = sum(len(docs) for docs in tree.documents.values())
-    print(f"Alt indhold er gyldigt: {count} filer tjekket.")
+    checked = katalog_cli.main(["validate"])
+    if checked != 0:
+        return checked
     from mkdocs.__main__ import cli  # after the check: MkDocs and its plugins take a while to import
 
     cli.main(args=["build", "--strict", "--site-dir", site_dir], prog_name="mkdocs")
