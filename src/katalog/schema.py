@@ -55,9 +55,7 @@ def load_validators(schema_dir: Path) -> dict[str, Draft202012Validator]:
     `make serve` asks again on every rebuild: the same files give the same (already compiled) validators,
     and an edited schema gives new ones.
     """
-    files = sorted(schema_dir.glob("*.schema.json"))
-    stamps = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files)
-    return _compiled(schema_dir, stamps)
+    return _compiled(schema_dir, _stamps(schema_dir))
 
 
 def load_gates(schema_dir: Path) -> dict[str, Any]:
@@ -69,9 +67,19 @@ def load_gates(schema_dir: Path) -> dict[str, Any]:
     markup keyword (katalog.markup.findings), and tests/test_perf.py holds it to rejecting whatever the
     Python validators reject. It never fetches anything: every schema comes from schema_dir.
     """
+    return _gates(schema_dir, _stamps(schema_dir))
+
+
+def _stamps(schema_dir: Path) -> tuple[tuple[str, int, int], ...]:
+    """Each schema file's name, mtime and size: the version both compiled caches are keyed on."""
     files = sorted(schema_dir.glob("*.schema.json"))
-    stamps = tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files)
-    return _gates(schema_dir, stamps)
+    return tuple((path.name, path.stat().st_mtime_ns, path.stat().st_size) for path in files)
+
+
+@cache
+def _schemas(schema_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Any]:
+    """The schema files of one version, read once for both compilers (neither changes them)."""
+    return {name: json.loads((schema_dir / name).read_text("utf-8")) for name, _, _ in stamps}
 
 
 class _MarkupGate:
@@ -91,7 +99,7 @@ def _no_retrieval(uri: str) -> Any:
 
 @cache
 def _gates(schema_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Any]:
-    schemas = {path.name: json.loads(path.read_text("utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    schemas = _schemas(schema_dir, stamps)
     registry = jsonschema_rs.Registry([(schema["$id"], schema) for schema in schemas.values()])
     keywords: dict[str, Any] = {MARKUP_KEYWORD: _MarkupGate}
     return {
@@ -102,7 +110,7 @@ def _gates(schema_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> dict[s
 
 @cache
 def _compiled(schema_dir: Path, stamps: tuple[tuple[str, int, int], ...]) -> dict[str, Draft202012Validator]:
-    schemas = {path.name: json.loads(path.read_text("utf-8")) for path in sorted(schema_dir.glob("*.schema.json"))}
+    schemas = _schemas(schema_dir, stamps)
     registry: Registry[Any] = Registry().with_resources(
         (schema["$id"], Resource.from_contents(schema)) for schema in schemas.values()
     )
