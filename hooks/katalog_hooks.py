@@ -23,11 +23,12 @@ from katalog.problems import ContentError
 from katalog.publishing import PublishingError, page_facts, publisher_settings
 from katalog.render import anchor_ids, edit_url, toc_tokens
 from katalog.render.preview import problems_page
-from katalog.search import SearchIndexError, build_index, index_in_background, wait_for_index, with_search_terms
+from katalog.search import LiveIndex, SearchIndexError, wait_for_index, with_search_terms
 from katalog.state import BuildState, load_state, problem_state
 
 PREVIEW = os.environ.get("KATALOG_PREVIEW") == "1"
 log = logging.getLogger("mkdocs.plugins.katalog")
+_index: LiveIndex | None = None  # this build's search index, given each page as MkDocs writes it
 
 
 @event_priority(100)  # before mkdocs-macros copies config.extra into its variables
@@ -119,12 +120,29 @@ def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Fi
     return with_search_terms(html, state.synonyms) if state.synonyms is not None else html
 
 
+def on_pre_build(config: MkDocsConfig) -> None:
+    global _index
+    _index = LiveIndex(Path(config.site_dir))
+
+
+def on_post_page(output: str, page: MkDocsPage, config: MkDocsConfig) -> str:
+    if _index is not None:
+        _index.add(page.file.dest_uri, output)
+    return output
+
+
 def on_post_build(config: MkDocsConfig) -> None:
+    assert _index is not None
     # Also under `mkdocs serve`, so the live preview can search; there in the background, so an edit shows at once.
     if PREVIEW:
-        index_in_background(Path(config.site_dir), log.info)  # a warning would fail the next build (strict)
+        _index.finish_in_background(log.info)  # a warning would fail the next build (strict)
         return
     try:
-        build_index(Path(config.site_dir))
+        _index.finish()
     except SearchIndexError as error:
         raise PluginError(str(error)) from None
+
+
+def on_build_error(error: Exception) -> None:
+    if _index is not None:
+        _index.abandon()

@@ -7,8 +7,11 @@ finds it. Danish stemming comes from Pagefind itself, from `<html lang="da">`.
 
 from __future__ import annotations
 
+import base64
 import html
 import json
+import os
+import queue
 import re
 import subprocess
 import sys
@@ -17,9 +20,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from pagefind.service import get_executable
+
 from katalog.model import GlossaryTerm
 
 BUNDLE = "pagefind"  # the folder in the site Pagefind writes its index and UI into
+EXCLUDED = ".headerlink"  # the "¶" permalink after every heading
 TERMS_META = "kat_terms"  # the metadata key search.js reads to keep the hidden terms out of excerpts
 
 
@@ -130,10 +136,14 @@ def with_search_terms(page_html: str, known: Synonyms) -> str:
 def build_index(site: Path) -> IndexReport:
     """Index a built site with the Pagefind binary from the pinned `pagefind[bin]` package."""
     command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
-    command += ["--exclude-selectors", ".headerlink"]  # the "¶" permalink after every heading
+    command += ["--exclude-selectors", EXCLUDED]
     result = subprocess.run(command, capture_output=True, text=True, check=False)
     if result.returncode != 0:
         raise SearchIndexError(f"Pagefind kunne ikke bygge søgeindekset:\n{result.stdout}{result.stderr}")
+    return _report(site)
+
+
+def _report(site: Path) -> IndexReport:
     bundle = site / BUNDLE
     entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
     pages = sum(int(language["page_count"]) for language in entry["languages"].values())
@@ -141,29 +151,146 @@ def build_index(site: Path) -> IndexReport:
     return IndexReport(pages=pages, bytes=size)
 
 
-_BACKGROUND: list[threading.Thread] = []
+_BACKGROUND: list[threading.Thread] = []  # indexes the live preview is still writing (finish_in_background)
+
+# Each service gets one index, the first it hands out; pages are sent without waiting for its answer.
+INDEX_ID = 0
 
 
-def index_in_background(site: Path, on_error: Callable[[str], None]) -> None:
-    """Start indexing a built site and return at once; the live preview's use, where the edited page comes first.
+class LiveIndex:
+    """Pagefind's indexing service, given each finished page while MkDocs is still writing the others.
 
-    The page a reader edited is shown as soon as MkDocs has written it; search catches up a moment later. The
-    next build calls `wait_for_index` first, so it never empties the site folder under a running index.
+    Pagefind then indexes in its own process on another core, beside MkDocs, instead of crawling the whole
+    site after it; when the build ends only the index files are left to write. Every page MkDocs renders is
+    given to it, and only those carry `data-pagefind-body` (overrides/partials/content.html), so the index holds what
+    Pagefind's crawl of the finished site would (tests/test_search_index.py holds the two equal).
+    The service speaks base64-encoded JSON messages ended by a comma on stdin and stdout; Pagefind's own
+    Python wrapper waits 0.1 s before reading each answer, which is minutes for a large site, so this talks
+    to the pinned binary directly. Sending happens on a thread of its own, so MkDocs never waits on a pipe.
     """
-    wait_for_index()
 
-    def index() -> None:
+    def __init__(self, site: Path) -> None:
+        self.site = site
+        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        self._errors: list[str] = []
+        self._answers = 0
+        self._answered = threading.Condition()
+        self._messages = 0
+        self._process: subprocess.Popen[bytes] | None = None
+        self._threads: list[threading.Thread] = []
+
+    def _start(self) -> subprocess.Popen[bytes]:
+        if self._process is None:
+            executable = get_executable()  # the pinned pagefind[bin] package's binary
+            if executable is None:
+                raise SearchIndexError("Pagefind mangler: installér afhængighederne med `make setup`.")
+            self.site.mkdir(parents=True, exist_ok=True)
+            self._process = subprocess.Popen(
+                [str(executable), "--service"],
+                cwd=self.site,  # file paths are relative to it, so page URLs come out as the crawl's
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.DEVNULL,
+            )
+            self._threads = [
+                threading.Thread(target=self._write, name="pagefind-send", daemon=True),
+                threading.Thread(target=self._read, name="pagefind-read", daemon=True),
+            ]
+            for thread in self._threads:
+                thread.start()
+            self._send({"type": "NewIndex", "config": {"exclude_selectors": [EXCLUDED]}})
+        return self._process
+
+    def _send(self, payload: dict[str, object]) -> None:
+        self._messages += 1
+        message = json.dumps({"message_id": self._messages, "payload": payload}).encode("utf-8")
+        self._outbox.put(base64.b64encode(message) + b",")
+
+    def _write(self) -> None:
+        assert self._process is not None and self._process.stdin is not None
+        pipe = self._process.stdin
         try:
-            build_index(site)
-        except (SearchIndexError, OSError) as error:  # the next rebuild indexes again; say why search is stale
-            on_error(str(error))
+            while (message := self._outbox.get()) is not None:
+                pipe.write(message)
+                if self._outbox.empty():
+                    pipe.flush()
+            pipe.close()
+        except OSError as error:  # the service died; _read notices and finish() says so
+            self._errors.append(f"Pagefind tog ikke imod flere sider: {error}")
 
-    thread = threading.Thread(target=index, name="pagefind", daemon=True)
-    thread.start()
-    _BACKGROUND.append(thread)
+    def _read(self) -> None:
+        assert self._process is not None and self._process.stdout is not None
+        with self._process.stdout as answers:
+            self._read_answers(answers.fileno())
+        with self._answered:
+            self._answers = -1  # the service is gone: nothing more will come
+            self._answered.notify_all()
+
+    def _read_answers(self, answers: int) -> None:
+        pending = b""
+        while chunk := os.read(answers, 1 << 16):
+            *messages, pending = (pending + chunk).split(b",")
+            for message in messages:
+                payload = json.loads(base64.b64decode(message))["payload"]
+                with self._answered:
+                    if payload["type"] == "NewIndex" and payload["index_id"] != INDEX_ID:
+                        self._errors.append(f"Pagefind gav indekset nummer {payload['index_id']}, ikke {INDEX_ID}")
+                    if payload["type"] == "Error":
+                        self._errors.append(str(payload.get("message", payload)))
+                    self._answers += 1
+                    self._answered.notify_all()
+
+    def add(self, path: str, page_html: str) -> None:
+        """Index one finished page; `path` is where it lands in the site (moduler/x/index.html)."""
+        self._start()
+        self._send(
+            {"type": "AddFile", "index_id": INDEX_ID, "file_path": path, "url": None, "file_contents": page_html}
+        )
+
+    def finish(self) -> IndexReport:
+        """Write the index into the site and stop the service."""
+        process = self._start()
+        self._send({"type": "WriteFiles", "index_id": INDEX_ID, "output_path": str(self.site / BUNDLE)})
+        expected = self._messages
+        with self._answered:  # the service stops at the end of its input, so that stays open until it is done
+            self._answered.wait_for(lambda: self._answers in (expected, -1))
+            complete = self._answers == expected
+        self._outbox.put(None)
+        process.wait()
+        for thread in self._threads:
+            thread.join()
+        if self._errors or not complete:
+            found = "\n".join(self._errors) or f"tjenesten stoppede med kode {process.returncode}"
+            raise SearchIndexError(f"Pagefind kunne ikke bygge søgeindekset:\n{found}")
+        return _report(self.site)
+
+    def finish_in_background(self, on_error: Callable[[str], None]) -> None:
+        """Finish (write the index) and return at once; the live preview's use, where the edited page comes first.
+
+        The page a reader edited is shown as soon as MkDocs has written it; search catches up a moment later. The
+        next build calls `wait_for_index` first, so it never empties the site folder under an index being written.
+        """
+        wait_for_index()
+
+        def finish() -> None:
+            try:
+                self.finish()
+            except (SearchIndexError, OSError) as error:  # the next rebuild indexes again; say why search is stale
+                on_error(str(error))
+
+        thread = threading.Thread(target=finish, name="pagefind", daemon=True)
+        thread.start()
+        _BACKGROUND.append(thread)
+
+    def abandon(self) -> None:
+        """Stop the service without writing an index: the build failed."""
+        if self._process is not None:
+            self._outbox.put(None)
+            self._process.kill()
+            self._process.wait()
 
 
 def wait_for_index() -> None:
-    """Let a background index (index_in_background) finish; at once when there is none."""
+    """Let an index being finished in the background (LiveIndex.finish_in_background) finish; at once when there is none."""
     while _BACKGROUND:
         _BACKGROUND.pop().join()
