@@ -76,7 +76,9 @@ _CONVERTER = markdown.Markdown(output_format="html")  # no extensions: no attr_l
 # change, so it is one paragraph as written. Most prose in the catalogue (goals, tasks, notes) is like that, and
 # converting it was a tenth of a build at 1,000 modules. tests/test_perf.py holds the shortcut to the full path.
 # Words are separated by exactly one space, so the pattern has one way to match and cannot backtrack for long.
-_ONE_PLAIN_PARAGRAPH = re.compile(r"[^\W\d_][\w,.;:()?'/%–]*(?: [\w,.;:()?'/%–]+)*")
+# Hyphens and quotation marks count as ordinary: most Danish prose has them («SOSU-assistent»), and Markdown
+# leaves them alone inside a line.
+_ONE_PLAIN_PARAGRAPH = re.compile(r"[^\W\d_][\w,.;:()?'/%–«»\"…!+§-]*(?: [\w,.;:()?'/%–«»\"…!+§-]+)*")
 
 
 def prose_html(text: str) -> Markup:
