@@ -391,6 +391,7 @@ class Catalogue:
     _pathways_of: Mapping[str, tuple[Pathway, ...]] = field(init=False, repr=False, compare=False)
     _providers_of: Mapping[str, tuple[Provider, ...]] = field(init=False, repr=False, compare=False)
     _by_title: Mapping[str, tuple[Module, ...]] = field(init=False, repr=False, compare=False)
+    _structures_of: Mapping[str, tuple[Structure, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         pathways_of: dict[str, list[Pathway]] = {mid: [] for mid in self.modules}
@@ -407,6 +408,11 @@ class Catalogue:
         for module in self.modules.values():
             by_title.setdefault(module.title, []).append(module)
         object.__setattr__(self, "_by_title", _frozen({k: tuple(v) for k, v in by_title.items()}))
+        structures_of: dict[str, list[Structure]] = {mid: [] for mid in self.modules}
+        for structure in self.structures.values():
+            for module in structure.modules:
+                structures_of[module.id].append(structure)
+        object.__setattr__(self, "_structures_of", _frozen({k: tuple(v) for k, v in structures_of.items()}))
 
     def pathways_of(self, module: Module) -> tuple[Pathway, ...]:
         """Return the pathways a module is part of."""
@@ -448,4 +454,4 @@ class Catalogue:
 
     def structures_with(self, module: Module) -> tuple[Structure, ...]:
         """Return the structures a module is placed in."""
-        return tuple(s for s in self.structures.values() if module in s.modules)
+        return self._structures_of[module.id]

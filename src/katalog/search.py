@@ -241,7 +241,7 @@ class LiveIndex:
                     self._answered.notify_all()
 
     def add(self, path: str, page_html: str) -> None:
-        """Index one finished page; `path` is where it lands in the site (moduler/x/index.html)."""
+        """Index one finished page; `path` is where it lands in the site (a/b/index.html, found as /a/b/)."""
         self._start()
         self._send(
             {"type": "AddFile", "index_id": INDEX_ID, "file_path": path, "url": None, "file_contents": page_html}
