@@ -44,7 +44,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not who.repository:  # no repository to edit in: no edit links either
         config.edit_uri = None
     try:
-        config.extra["katalog"] = state = load_state(root, who, config.site_url or "")
+        config.extra["katalog"] = state = load_state(root, who, config.site_url or "", preview=PREVIEW)
         if config.nav is not None:  # without a nav in mkdocs.yml, MkDocs lists every page itself
             config.nav = state.with_guides_in(config.nav)
     except ContentError as error:

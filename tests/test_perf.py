@@ -5,6 +5,7 @@ Nothing here measures time (the machine's speed says nothing about correctness);
 
 from __future__ import annotations
 
+import gc
 import gzip
 import json
 import os
@@ -72,6 +73,22 @@ def test_unchanged_files_are_not_read_again(tmp_path: Path) -> None:
     for kind, documents in first.documents.items():
         for before, after in zip(documents, second.documents[kind], strict=True):
             assert (before is after) == (before.path != shown), before.path
+
+
+@pytest.mark.parametrize("preview", [True, False])
+def test_only_a_preview_keeps_the_parsed_files_for_its_next_build(tmp_path: Path, preview: bool) -> None:
+    """A single build lets the parsed files go once the model is built; a preview keeps them for its next load."""
+    project = make_project(tmp_path / "project")
+    before = load_tree(project / "content").of(MODULE)[0]
+    load_state(project, Publisher("", "", ""), preview=preview)
+    after = load_tree(project / "content").of(MODULE)[0]
+    assert (after is before) == preview
+
+
+def test_loading_leaves_every_object_to_the_collector_again(tmp_path: Path) -> None:
+    """The collector skips the catalogue only while the pages are made: a preview's old views can be freed later."""
+    load_state(make_project(tmp_path / "project"), Publisher("", "", ""), preview=True)
+    assert gc.get_freeze_count() == 0 and gc.isenabled()
 
 
 def test_edited_schema_gives_new_validators(tmp_path: Path) -> None:

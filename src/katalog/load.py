@@ -463,6 +463,11 @@ def _load_tree(content_dir: Path) -> ContentTree:
 _LOADED: dict[str, tuple[tuple[int, int, int], Document]] = {}
 
 
+def forget_loaded() -> None:
+    """Let go of the documents the last load keeps for the next one."""
+    _LOADED.clear()
+
+
 def _unchanged_or_loaded(path: Path, shown_as: str, seen: dict[str, tuple[tuple[int, int, int], Document]]) -> Document:
     """The document from the last load if its file has not changed since (same shown path too), else load it."""
     key = os.path.abspath(path)

@@ -13,7 +13,7 @@ from katalog.catalogue import load_catalogue
 from katalog.changes import changes_files
 from katalog.downloads import DOWNLOADS_PAGE, PDF_PATH, pdf_enabled
 from katalog.fieldref import field_reference_page
-from katalog.gcpause import paused_gc
+from katalog.gcpause import old_objects_skipped
 from katalog.history import History, read_history
 from katalog.model import Catalogue
 from katalog.problems import ContentError
@@ -21,6 +21,7 @@ from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
 from katalog.render.compare import compare_data
 from katalog.search import Synonyms, synonyms
+from katalog.validate import forget_documents
 from katalog.views import CatalogueView, catalogue_view
 
 
@@ -70,16 +71,19 @@ class BuildState:
         return page.edit_path if page else None
 
 
-def load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
-    """Load, validate, view and render the catalogue under root; raise ContentError with every problem."""
-    with paused_gc():
-        return _load_state(root, publisher, site_url)
+def load_state(root: Path, publisher: Publisher, site_url: str = "", *, preview: bool = False) -> BuildState:
+    """Load, validate, view and render the catalogue under root; raise ContentError with every problem.
 
-
-def _load_state(root: Path, publisher: Publisher, site_url: str = "") -> BuildState:
+    A preview keeps the parsed files for its next build, which then reads only the files that changed; a
+    single build lets them go as soon as the model is built, before the pages take their place in memory.
+    """
     catalogue = load_catalogue(root / "content", root / "schemas")
-    view = catalogue_view(catalogue)
-    pages = {page.src_uri: page for page in render_pages(catalogue, view)}
+    if not preview:
+        forget_documents()
+    with old_objects_skipped():
+        view = catalogue_view(catalogue)
+    with old_objects_skipped():  # now the views too
+        pages = {page.src_uri: page for page in render_pages(catalogue, view)}
     history = read_history(root)
     extra = {
         **changes_files(history, pages.values(), publisher, site_url),

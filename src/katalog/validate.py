@@ -8,7 +8,7 @@ from typing import Any
 
 from katalog.gcpause import paused_gc
 from katalog.kinds import KINDS, SOURCES, Kind
-from katalog.load import ContentTree, Document, load_tree
+from katalog.load import ContentTree, Document, forget_loaded, load_tree
 from katalog.problems import Problem
 from katalog.rules import Context, cross_file_problems, find
 from katalog.schema import load_gates, load_validators, schema_problems
@@ -46,6 +46,12 @@ def _validate_content(content_dir: Path, schema_dir: Path) -> tuple[ContentTree,
 # Schema problems of the last validation, by document: a document load_tree kept because its file did not change
 # (the same object) checked by the same compiled schema has the same problems. Keeps `make serve` rebuilds short.
 _CHECKED: dict[int, tuple[Document, Any, list[Problem]]] = {}
+
+
+def forget_documents() -> None:
+    """Let go of the documents the last load and validation keep for the next one (a preview's rebuild)."""
+    _CHECKED.clear()
+    forget_loaded()
 
 
 def _schema_problems(
