@@ -12,7 +12,11 @@ from collections.abc import Mapping
 
 from markupsafe import Markup
 
-from katalog.views.overview import FIELDS, PAGE_SIZE, overview_row
+from katalog import urls
+from katalog.render import compare
+from katalog.render.target import render_html, site_page
+from katalog.views.common import Link
+from katalog.views.overview import FIELDS, PAGE_SIZE, OverviewPage, overview_row
 from katalog.views.sections import ModulesOverview
 
 # How many cards one page holds; a test setting (a small catalogue split into pages), not an editor's.
@@ -40,3 +44,17 @@ def overview_data(overview: ModulesOverview, size: int) -> Markup:
     }
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
     return Markup(text.replace("<", "\\u003c"))
+
+
+def overview_html(overview: ModulesOverview, at: OverviewPage, data: Markup) -> Markup:
+    """One page of the overview: its cards, the pager when there is more than one page, the filters and the rows."""
+    return render_html(
+        "site/modules.j2",
+        site_page(at.url),
+        overview=overview,
+        at=at,
+        data=data,
+        compare=Link(compare.TITLE, urls.COMPARE),
+        modules=urls.MODULES,
+        compare_one=urls.compare(""),  # the script adds the module's id
+    )

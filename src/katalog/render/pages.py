@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from typing import Any
 
 from markupsafe import Markup, escape
@@ -78,20 +78,9 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
     size = overview.page_size()
     data = overview.overview_data(v.overview, size)
     for at in overview_pages(v.overview, size):  # one page, or more when the catalogue is large
-        page = _page(
-            at.url,
-            at.title,
-            s["moduler"].description,
-            "site/modules.j2",
-            "content/modules/",
-            overview=v.overview,
-            compare=Link(compare.TITLE, urls.COMPARE),
-            at=at,
-            data=data,
-            modules=urls.MODULES,
-            compare_one=urls.compare(""),  # the script adds the module's id
-        )
-        yield page if at.number == 1 else replace(page, searchable=False)  # the same lead, and cards Pagefind skips
+        html = overview.overview_html(v.overview, at, data)
+        # Later pages repeat the lead, and Pagefind skips cards: only the first page is searched.
+        yield Page(at.url, at.title, s["moduler"].description, html, "content/modules/", searchable=at.number == 1)
     yield _page(
         urls.PATHWAYS,
         "Forløb",
