@@ -79,8 +79,11 @@ def _section_pages(v: CatalogueView) -> Iterator[Page]:
     data = overview.overview_data(v.overview, size)
     for at in overview_pages(v.overview, size):  # one page, or more when the catalogue is large
         html = overview.overview_html(v.overview, at, data)
-        # Later pages repeat the lead, and Pagefind skips cards: only the first page is searched.
-        yield Page(at.url, at.title, s["moduler"].description, html, "content/modules/", searchable=at.number == 1)
+        # Later pages repeat the first one's lead, and Pagefind skips cards: only the first page is searched, and
+        # only it is named in «Seneste ændringer» when a module changes.
+        first = at.number == 1
+        edit = "content/modules/" if first else None
+        yield Page(at.url, at.title, s["moduler"].description, html, edit, searchable=first)
     yield _page(
         urls.PATHWAYS,
         "Forløb",
