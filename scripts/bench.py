@@ -26,6 +26,7 @@ import json
 import os
 import platform
 import pstats
+import random
 import re
 import resource
 import shutil
@@ -70,13 +71,32 @@ def synthetic_project(target: Path, extra_modules: int) -> Path:
     shutil.copy(ROOT / "mkdocs.yml", target / "mkdocs.yml")
     text = (ROOT / "content" / "modules" / f"{TEMPLATE_MODULE}.yaml").read_text("utf-8")
     text = re.sub(r"^replaces:.*\n", "", text, flags=re.M)
+    # Each copy gets its own title, summary and description, words drawn (seeded) from the real modules' texts:
+    # identical copies gzip unrealistically well, and the overview's weight is its unique text.
+    import yaml
+
+    real = [yaml.safe_load(f.read_text("utf-8")) for f in sorted((ROOT / "content" / "modules").glob("*.yaml"))]
+    pools = {key: [w for m in real for w in re.findall(r"[\wæøåÆØÅ-]+", str(m.get(key, "")))] for key in _TEXTS}
+    lengths = {key: [len(str(m.get(key, "")).split()) for m in real] for key in _TEXTS}
+    rng = random.Random(18)
+
+    def words(key: str) -> str:
+        drawn = " ".join(rng.choice(pools[key]) for _ in range(rng.choice(lengths[key])))
+        drawn = drawn[: _TEXTS[key]].rsplit(" ", 1)[0] if len(drawn) > _TEXTS[key] else drawn  # the schema's limits
+        return drawn[:1].upper() + drawn[1:]
+
     for number in range(extra_modules):
         module_id = f"syntetisk-{number:05d}"
         body = re.sub(r"^id: .*$", f"id: {module_id}", text, count=1, flags=re.M)
-        body = re.sub(r"^title: .*$", f"title: Syntetisk modul {number}", body, count=1, flags=re.M)
-        body = re.sub(r"^short_title: .*$", f"short_title: Syntetisk {number}", body, count=1, flags=re.M)
+        body = re.sub(r"^title: .*$", f"title: {words('title')} {number}", body, count=1, flags=re.M)
+        body = re.sub(r"^short_title: .*$", f"short_title: {words('short_title')} {number}", body, count=1, flags=re.M)
+        for key in ("summary", "description"):  # folded scalars: replace the indented lines below the key
+            body = re.sub(rf"^{key}: >-\n(?:  .*\n)+", f"{key}: >-\n  {words(key)}.\n", body, count=1, flags=re.M)
         (target / "content" / "modules" / f"{module_id}.yaml").write_text(body, "utf-8")
     return target
+
+
+_TEXTS = {"title": 44, "short_title": 34, "summary": 290, "description": 2000}  # room for the number
 
 
 def plain_project(katalog_project: Path, target: Path, plugins: str = "[]") -> Path:

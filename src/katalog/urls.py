@@ -76,6 +76,14 @@ def module(record_id: str) -> Url:
     return Url(f"{MODULES.path}{record_id}/")
 
 
+def modules_page(number: int) -> Url:
+    """Page `number` of the module overview when it is split into pages; the first is the overview itself.
+
+    'side-2' and so on can never be a module's own page: the id schema refuses those names.
+    """
+    return MODULES if number == 1 else Url(f"{MODULES.path}side-{number}/")
+
+
 def pathway(record_id: str) -> Url:
     return Url(f"{PATHWAYS.path}{record_id}/")
 

@@ -17,11 +17,12 @@ from markupsafe import Markup, escape
 from katalog import urls
 from katalog.export import linked_data
 from katalog.model import Catalogue
-from katalog.render import compare, planner
+from katalog.render import compare, overview, planner
 from katalog.render.target import render_html, site_page
 from katalog.urls import Url
 from katalog.views import CatalogueView, Section
 from katalog.views.common import Link
+from katalog.views.overview import overview_pages
 
 
 @dataclass(frozen=True)
@@ -33,6 +34,7 @@ class Page:
     description: str
     html: Markup
     edit_path: str | None
+    searchable: bool = True  # False: Pagefind leaves the page out (the overview's second and later pages)
 
     @property
     def src_uri(self) -> str:
@@ -43,7 +45,8 @@ class Page:
         """The stub MkDocs reads: front matter only (JSON is valid YAML, and escaped for the theme)."""
         title, description = (json.dumps(str(escape(v)), ensure_ascii=False) for v in (self.title, self.description))
         # Generated pages are reached from cards, not the section menu, which would stand empty beside them.
-        return f"---\ntitle: {title}\ndescription: {description}\nhide: [navigation]\n---\n"
+        hidden = "" if self.searchable else "search_exclude: true\n"
+        return f"---\ntitle: {title}\ndescription: {description}\nhide: [navigation]\n{hidden}---\n"
 
 
 def edit_url(repo_url: str, edit_path: str) -> str:
@@ -72,15 +75,15 @@ def _section(s: Section, body: str, edit_path: str, **data: Any) -> Page:
 
 def _section_pages(v: CatalogueView) -> Iterator[Page]:
     s = v.sections
-    yield _page(
-        urls.MODULES,
-        "Moduler",
-        s["moduler"].description,
-        "site/modules.j2",
-        "content/modules/",
-        overview=v.overview,
-        compare=Link(compare.TITLE, urls.COMPARE),
-    )
+    size = overview.page_size()
+    data = overview.overview_data(v.overview, size)
+    for at in overview_pages(v.overview, size):  # one page, or more when the catalogue is large
+        html = overview.overview_html(v.overview, at, data)
+        # Later pages repeat the first one's lead, and Pagefind skips cards: only the first page is searched, and
+        # only it is named in «Seneste ændringer» when a module changes.
+        first = at.number == 1
+        edit = "content/modules/" if first else None
+        yield Page(at.url, at.title, s["moduler"].description, html, edit, searchable=first)
     yield _page(
         urls.PATHWAYS,
         "Forløb",
