@@ -23,7 +23,7 @@ from katalog.downloads import compressed, downloads_page
 from katalog.export import export_files
 from katalog.kinds import KINDS, MODULE
 from katalog.load import load_tree
-from katalog.markup import _ONE_PLAIN_PARAGRAPH, converted_prose_html, prose_html
+from katalog.markup import _ONE_PLAIN_PARAGRAPH, PLAIN, PROSE, all_findings, converted_prose_html, findings, prose_html
 from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.sitebuild import main as site_build
@@ -149,6 +149,18 @@ _PROSE_ALPHABET = "aæÅZ9 0 ,.;:()?'/%–_-*#[]<>&!`\\\n\u00a0\"=+«»…§"
 def test_prose_shortcut_renders_as_the_full_path(text: str) -> None:
     """Prose rendered through the one-paragraph shortcut is exactly what Markdown and the sanitiser make of it."""
     assert str(prose_html(text)) == str(converted_prose_html(text))
+
+
+_MARKUP_PIECES = ["](javascript:x)", "<b>", "{: .x}", "# ", "\n===", "[a]: javascript:x", "![i](x)", "<https://x>", "}"]
+
+
+@given(
+    st.lists(st.text(alphabet=_PROSE_ALPHABET, max_size=8) | st.sampled_from(_MARKUP_PIECES), max_size=6).map("".join),
+    st.sampled_from([PLAIN, PROSE]),
+)
+def test_texts_without_markup_signs_skip_the_markup_check_and_miss_nothing(text: str, kind: str) -> None:
+    """The markup check's shortcut (no bracket, no '#', one line) finds what searching every pattern finds."""
+    assert findings(kind, text) == all_findings(kind, text)
 
 
 def test_prose_shortcut_is_taken_for_ordinary_sentences() -> None:

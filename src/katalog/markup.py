@@ -49,6 +49,13 @@ class Finding:
 
 def findings(kind: str, text: str) -> list[Finding]:
     """Return what a text of the given kind ('plain' or 'prose') may not contain, in order of place."""
+    if not _MARKUP_SIGN.search(text):  # most texts: one line without brackets, so none of the patterns can match
+        return []
+    return all_findings(kind, text)
+
+
+def all_findings(kind: str, text: str) -> list[Finding]:
+    """findings the long way, for every text: each pattern searched for."""
     found = _attribute_lists(text)
     found += _plain_links(text) if kind == PLAIN else _prose_problems(text)
     return _first_of_each(sorted(found, key=lambda finding: finding.start))
@@ -150,6 +157,9 @@ _ATTRIBUTE_LIST = re.compile(
     r"\{:|\{[ \t]*[#.][^\s}]|\{[^{}\n]*=[^{}\n]*\}|\{[^{}\n]*\}[ \t]*$",
     re.MULTILINE,
 )
+# Every pattern below needs one of these: attribute lists '{', links and images '[' or '](', HTML and autolinks
+# '<', ATX headings '#', setext headings a line break. tests/test_perf.py holds findings to all_findings.
+_MARKUP_SIGN = re.compile(r"[{\[\]<#\n]")
 _LINK_OR_IMAGE = re.compile(r"!?\[[^\]\n]*\]\(")
 _REFERENCE_DEFINITION = re.compile(r"^[ ]{0,3}\[([^\]\n]+)\]:[ \t]*\n?[ \t]*(\S*)", re.MULTILINE)
 _IMAGE = re.compile(r"!\[")
