@@ -112,9 +112,9 @@ def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsCon
 
 def on_page_content(html: str, page: MkDocsPage, config: MkDocsConfig, files: Files) -> str:
     state = _state(config)
-    generated = state.pages.get(page.file.src_uri)
+    generated = state.take_html(page.file.src_uri)
     if generated is not None:  # rendered once from the views; the stub's Markdown held only front matter
-        html = str(generated.html)
+        html = str(generated)
         page.toc = get_toc(toc_tokens(html))
         page.present_anchor_ids = anchor_ids(html)
     return with_search_terms(html, state.synonyms) if state.synonyms is not None else html

@@ -226,3 +226,13 @@ def test_fast_gate_agrees_on_any_text_in_a_field(text: str, name: str) -> None:
 def _valid_module() -> dict[str, Any]:
     tree = load_tree(MINI)
     return dict(next(doc for doc in tree.of(MODULE)).data)
+
+
+def test_each_pages_html_is_handed_over_once(tmp_path: Path) -> None:
+    """MkDocs gets a generated page's HTML once; the state keeps no second copy of it after that."""
+    state = load_state(make_project(tmp_path / "project"), Publisher("", "", ""))
+    uri = next(iter(state.pages))
+    html = state.take_html(uri)
+    assert html is not None and "<h1" in html
+    assert state.take_html(uri) is None
+    assert all(not page.html for page in state.pages.values())
