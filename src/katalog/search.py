@@ -171,7 +171,8 @@ class LiveIndex:
 
     def __init__(self, site: Path) -> None:
         self.site = site
-        self._outbox: queue.SimpleQueue[bytes | None] = queue.SimpleQueue()
+        # Messages wait here as they are, not encoded: a page's HTML is then the string MkDocs holds anyway.
+        self._outbox: queue.SimpleQueue[tuple[int, dict[str, object]] | None] = queue.SimpleQueue()
         self._errors: list[str] = []
         self._answers = 0
         self._answered = threading.Condition()
@@ -203,15 +204,16 @@ class LiveIndex:
 
     def _send(self, payload: dict[str, object]) -> None:
         self._messages += 1
-        message = json.dumps({"message_id": self._messages, "payload": payload}).encode("utf-8")
-        self._outbox.put(base64.b64encode(message) + b",")
+        self._outbox.put((self._messages, payload))
 
     def _write(self) -> None:
         assert self._process is not None and self._process.stdin is not None
         pipe = self._process.stdin
         try:
             while (message := self._outbox.get()) is not None:
-                pipe.write(message)
+                number, payload = message
+                encoded = json.dumps({"message_id": number, "payload": payload}).encode("utf-8")
+                pipe.write(base64.b64encode(encoded) + b",")
                 if self._outbox.empty():
                     pipe.flush()
             pipe.close()
