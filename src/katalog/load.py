@@ -14,6 +14,7 @@ import os
 import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path, PurePosixPath
 from typing import Any
 
@@ -68,13 +69,21 @@ else:  # pragma: no cover - PyYAML built without libyaml
 
 @dataclass(frozen=True)
 class Document:
-    """One parsed content file: plain data, the node tree it came from and its text."""
+    """One parsed content file: plain data and its text, from which the node tree is composed again when needed."""
 
     path: str
     data: Any
-    root: yaml.Node
     first_line: str = ""
     text: str = field(default="", repr=False, compare=False)
+
+    @cached_property
+    def root(self) -> yaml.Node:
+        """The node tree with every position, for the messages that point into the file.
+
+        Composed again from the text rather than kept from loading: only a document with a problem needs it, and
+        at 5,000 modules the kept trees were the largest thing a build held in memory.
+        """
+        return _compose(self.text, self.path)
 
     def locate(self, field: FieldPath, *, key: bool = False) -> tuple[int, int]:
         """Return the 1-based line and column of a field, or of its nearest parent."""
@@ -137,7 +146,7 @@ def load_document(path: Path, shown_as: str) -> Document:
     data = builder.build(root, 0)
     if builder.problems:
         raise ContentError(builder.problems)
-    return Document(shown_as, data, root, text.split("\n", 1)[0].strip(), text)
+    return Document(shown_as, data, text.split("\n", 1)[0].strip(), text)
 
 
 def _read_text(path: Path, shown_as: str) -> str:
