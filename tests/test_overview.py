@@ -17,9 +17,8 @@ from markupsafe import escape
 from katalog import urls
 from katalog.catalogue import load_catalogue
 from katalog.render.overview import overview_data, overview_file, overview_html, page_size
-from katalog.views.overview import overview_row
 from katalog.views import catalogue_view
-from katalog.views.overview import FIELDS, PAGE_SIZE, overview_pages
+from katalog.views.overview import FIELDS, PAGE_SIZE, overview_pages, overview_row
 from katalog.views.sections import ModulesOverview, modules_overview
 
 from .conftest import MINI, ROOT, SCHEMAS
