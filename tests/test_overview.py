@@ -1,4 +1,5 @@
-"""The module overview at any size: pages of cards, one row per module for the script, and a bounded weight."""
+"""The module overview at any size: pages of cards, one data file with a row per module for the script, and a
+bounded weight for both."""
 
 from __future__ import annotations
 
@@ -11,12 +12,13 @@ from pathlib import Path
 from types import ModuleType
 
 import pytest
+from markupsafe import escape
 
 from katalog import urls
 from katalog.catalogue import load_catalogue
-from katalog.render.overview import overview_data, overview_html, page_size
+from katalog.render.overview import overview_data, overview_file, overview_html, page_size
 from katalog.views import catalogue_view
-from katalog.views.overview import FIELDS, PAGE_SIZE, overview_pages
+from katalog.views.overview import FIELDS, PAGE_SIZE, overview_pages, overview_row
 from katalog.views.sections import ModulesOverview, modules_overview
 
 from .conftest import MINI, ROOT, SCHEMAS
@@ -60,13 +62,26 @@ def test_the_rows_hold_every_module_without_its_summary(mini: ModulesOverview) -
     for row, card in zip(data["modules"], mini.cards, strict=True):
         assert row[1] == card.item.title and row[5] == card.facts
         assert row[6:] == [value for _, value in card.data]
+        assert row == list(overview_row(card))
         assert card.summary not in json.dumps(row, ensure_ascii=False)
 
 
-def test_a_title_cannot_end_the_data_script(mini: ModulesOverview) -> None:
-    """The rows are inline: a title such as '</script>' is escaped, so it stays data."""
-    text = str(overview_data(mini, 2))
-    assert "<" not in text and "\\u003c/script>" in text
+def test_an_overview_page_carries_no_rows_only_the_address_of_the_data_file(mini: ModulesOverview) -> None:
+    """A page of a split overview names only its own cards' modules; the rows are fetched from moduler.json."""
+    first, *_ = overview_pages(mini, page_size=2)
+    html = str(overview_html(mini, first))
+    assert "data-kat-modules" not in html and 'type="application/json"' not in html
+    assert 'data-src="../moduler/moduler.json"' in html and urls.MODULES_DATA.path == "moduler/moduler.json"
+    for card in mini.cards:
+        assert (str(escape(card.item.title)) in html) == (card in (*first.today, *first.proposals)), card.item.title
+
+
+def test_the_built_site_has_one_data_file_with_a_row_per_module(mini: ModulesOverview, mini_site: Path) -> None:
+    """The build writes the rows once, beside the overview, exactly as the script reads them."""
+    written = json.loads((mini_site / "moduler" / "moduler.json").read_text("utf-8"))
+    assert written == json.loads(overview_file(mini))
+    assert written["modules"] == [list(overview_row(card)) for card in mini.cards]
+    assert "data-kat-modules" not in (mini_site / "moduler" / "index.html").read_text("utf-8")
 
 
 # --- weight at scale: bytes, never times ----------------------------------------------------------------------
@@ -81,29 +96,39 @@ def _bench() -> ModuleType:
     return bench
 
 
-def _first_page_gzip(tmp_path: Path, modules: int) -> tuple[int, int]:
-    """The first overview page of the real catalogue plus `modules` synthetic ones with their own texts:
-    its size gzipped as a server sends it, and how many cards it holds."""
+def _gzip(text: str) -> int:
+    return len(gzip.compress(text.encode("utf-8"), compresslevel=6))
+
+
+def _first_page_gzip(tmp_path: Path, modules: int) -> tuple[int, int, int]:
+    """The first overview page of the real catalogue plus `modules` synthetic ones with their own texts, and its
+    data file: both gzipped as a server sends them, and how many cards the page holds."""
     project = _bench().synthetic_project(tmp_path / f"katalog-{modules}", modules)
     overview = catalogue_view(load_catalogue(project / "content", SCHEMAS)).overview
     first = overview_pages(overview)[0]
-    html = str(overview_html(overview, first, overview_data(overview, PAGE_SIZE)))
-    return len(gzip.compress(html.encode("utf-8"), compresslevel=6)), len(re.findall(r'<article class="kat-card', html))
+    html = str(overview_html(overview, first))
+    cards = len(re.findall(r'<article class="kat-card', html))
+    return _gzip(html), _gzip(overview_data(overview, PAGE_SIZE)), cards
 
 
-# Each module beyond the first page adds only its row: id, title, facts and filter values. Rows measure about
-# 12 bytes gzip each on the bench's synthetic modules (and about 30 with every value varied); a card with its
-# summary, as every module had before, costs 70 or more. So 40 bytes per module leaves room for real titles
-# and catches any per-module text (a summary, a card) creeping back in. 300 KB at 5,000 modules is the goal.
+# The first page holds one page of cards and the pager; a module beyond it adds only a page link per PAGE_SIZE
+# modules (a fraction of a byte gzip each). A byte per module catches rows, or anything per module, coming
+# back into the page. The data file grows by a row per module: about 12 bytes gzip on the bench's synthetic
+# modules (and about 30 with every value varied), so 40 bytes leaves room for real titles and catches any
+# per-module text (a summary, a card) creeping in.
+PAGE_BYTES = 1
 ROW_BYTES = 40
 
 
-def test_the_overview_grows_by_a_short_row_per_module(tmp_path: Path) -> None:
-    """From 300 to 1,200 modules the first page holds one page of cards and grows by under 40 bytes gzip per
-    module, which keeps 5,000 modules well under 300 KB transferred."""
-    small, small_cards = _first_page_gzip(tmp_path, 300)
-    large, large_cards = _first_page_gzip(tmp_path, 1200)
+def test_the_overview_page_stays_one_page_of_cards_and_the_rows_grow_by_a_short_row(tmp_path: Path) -> None:
+    """From 300 to 1,200 modules the first page holds one page of cards and grows by under a byte gzip per module,
+    staying under 40 KB at 5,000; the data file grows by under 40 bytes gzip per module."""
+    small, small_rows, small_cards = _first_page_gzip(tmp_path, 300)
+    large, large_rows, large_cards = _first_page_gzip(tmp_path, 1200)
     assert small_cards == large_cards == PAGE_SIZE
     per_module = (large - small) / 900
-    assert per_module < ROW_BYTES, f"{per_module:.1f} byte gzip pr. modul"
-    assert large + per_module * (5000 - 1200) < 300 * 1024
+    assert per_module < PAGE_BYTES, f"{per_module:.2f} byte gzip pr. modul på siden"
+    assert large + per_module * (5000 - 1200) < 40 * 1024
+    per_row = (large_rows - small_rows) / 900
+    assert per_row < ROW_BYTES, f"{per_row:.1f} byte gzip pr. modul i datafilen"
+    assert large_rows + per_row * (5000 - 1200) < 300 * 1024

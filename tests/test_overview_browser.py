@@ -8,10 +8,12 @@ The mini catalogue's five modules, in page order: today «Oplæringsvejleder, ba
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
+from urllib.parse import urljoin
 
 import pytest
 from playwright.sync_api import expect
@@ -81,12 +83,18 @@ def test_the_split_overview_has_no_broken_links(paged_site: Path) -> None:
     assert broken_links(paged_site) == []
 
 
-def test_only_the_first_overview_page_is_searched(paged_site: Path) -> None:
-    """Later pages repeat the lead, so Pagefind indexes the first page only; the rows are never indexed."""
+def test_only_the_first_overview_page_is_searched_and_no_page_carries_the_rows(paged_site: Path) -> None:
+    """Later pages repeat the lead, so Pagefind indexes the first page only; the rows are in no page but in one
+    data file that every page links to, which Pagefind (HTML only) never reads."""
     first = (paged_site / "moduler" / "index.html").read_text("utf-8")
     later = (paged_site / "moduler" / "side-2" / "index.html").read_text("utf-8")
     assert "data-pagefind-body" in first and "data-pagefind-body" not in later
-    assert re.search(r"<script type=\"application/json\" data-kat-modules[^>]* data-pagefind-ignore>", first)
+    for path, html in (("moduler/", first), ("moduler/side-2/", later)):
+        assert "data-kat-modules" not in html and "Oplæringsvejleder, overbygning" not in html
+        (source,) = re.findall(r'<form class="kat-filters" data-kat-filters data-src="([^"]+)"', html)
+        assert urljoin("https://example.org/repo/" + path, source) == "https://example.org/repo/moduler/moduler.json"
+    rows = json.loads((paged_site / "moduler" / "moduler.json").read_text("utf-8"))["modules"]
+    assert sorted(row[1] for row in rows) == sorted([*TODAY, *LATER])
 
 
 def test_without_javascript_a_reader_pages_through_the_cards(browser: Any, base_url: str) -> None:
@@ -227,4 +235,72 @@ def test_a_split_overview_has_no_axe_violations(browser: Any, base_url: str, sch
     page.locator("input[name=kursustype][value=amu]").check()
     expect(page.locator("[data-kat-more]")).to_be_visible()
     assert violations(page) == []
+    page.close()
+
+
+# --- the rows come from one data file, fetched when first needed ----------------------------------------------
+
+
+def data_requests(page: Any) -> list[str]:
+    """The addresses of the rows' data file that the page fetches, collected as they happen."""
+    seen: list[str] = []
+    page.on("request", lambda request: seen.append(request.url) if request.url.endswith("/moduler.json") else None)
+    return seen
+
+
+def test_the_rows_are_fetched_only_when_a_filter_or_the_table_needs_them(browser: Any, base_url: str) -> None:
+    """Opening the overview fetches no rows and shows the rendered counts; the first filter fetches them once."""
+    page = browser.new_page()
+    seen = data_requests(page)
+    page.goto(base_url + "moduler/side-2/")
+    pau = page.locator("label.kat-filters__option", has=page.locator("input[name=indgang][value=pau]"))
+    expect(pau.locator(".kat-filters__count")).to_have_text("(3)")
+    expect(status(page)).to_have_text("Viser modul 3–4 af 5 (side 2 af 3).")
+    assert seen == []
+    page.get_by_label("Akademimodul").check()
+    expect(status(page)).to_have_text("Viser 1 af 5 moduler.")
+    page.locator(".kat-table-view > summary").click()
+    expect(page.locator("table[data-kat-sortable] tbody tr:visible")).to_have_count(1)
+    assert seen == [base_url + "moduler/moduler.json"]
+    page.close()
+
+
+def test_the_table_opened_first_fetches_the_rows(browser: Any, base_url: str) -> None:
+    """Unfolding the table before any filter fetches the rows and lists every module; the status reads as before."""
+    page = browser.new_page()
+    page.goto(base_url + "moduler/")
+    page.locator(".kat-table-view > summary").click()
+    expect(page.locator("table[data-kat-sortable] tbody tr")).to_have_count(5)
+    expect(status(page)).to_have_text("Viser modul 1–2 af 5 (side 1 af 3).")
+    page.close()
+
+
+def test_while_the_rows_load_the_status_says_so(browser: Any, base_url: str) -> None:
+    """Until the data file arrives the status says the modules are being fetched; then it counts the matches."""
+    page = browser.new_page()
+    held: list[Any] = []
+    page.route("**/moduler/moduler.json", lambda route: held.append(route))
+    page.goto(base_url + "moduler/?kursustype=akademimodul")
+    expect(status(page)).to_have_text("Henter modulernes data …")
+    expect(page.locator(".kat-pager")).to_be_visible()
+    held[0].continue_()
+    expect(results(page)).to_have_text(["Pædagogik og kommunikation"])
+    expect(status(page)).to_have_text("Viser 1 af 5 moduler.")
+    page.close()
+
+
+def test_a_failed_fetch_says_so_in_danish_and_leaves_the_cards(browser: Any, base_url: str) -> None:
+    """When the data file cannot be fetched the status explains it in Danish and the page's cards stay shown."""
+    page = browser.new_page()
+    page.route("**/moduler/moduler.json", lambda route: route.abort())
+    page.goto(base_url + "moduler/")
+    page.get_by_label("Akademimodul").check()
+    expect(status(page)).to_have_text(
+        "Modulernes data kunne ikke hentes, så filtrene og tabellen virker ikke lige nu; kortene nedenfor er ikke "
+        "filtreret. Prøv at genindlæse siden."
+    )
+    expect(page.locator("[data-kat-cards] .kat-card:visible .kat-card__title")).to_have_text(TODAY[:2])
+    expect(page.locator(".kat-pager")).to_be_visible()
+    page.get_by_role("button", name="Nulstil filtre").click()
+    expect(status(page)).to_have_text("Viser modul 1–2 af 5 (side 1 af 3).")
     page.close()

@@ -22,6 +22,7 @@ from katalog.problems import ContentError
 from katalog.publishing import Publisher
 from katalog.render import Page, render_pages
 from katalog.render.compare import compare_data
+from katalog.render.overview import overview_file
 from katalog.search import Synonyms, synonyms
 from katalog.validate import forget_documents
 from katalog.views import CatalogueView, catalogue_view
@@ -100,6 +101,7 @@ def load_state(root: Path, publisher: Publisher, site_url: str = "", *, preview:
         **changes_files(history, pages.values(), publisher, site_url),
         urls.FIELDS.src_uri: field_reference_page(root / "schemas", root / "content"),
         urls.COMPARE_DATA.path: compare_data(view.modules),
+        urls.MODULES_DATA.path: overview_file(view.overview),
     }
     return BuildState(
         catalogue,

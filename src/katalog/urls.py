@@ -84,6 +84,11 @@ def modules_page(number: int) -> Url:
     return MODULES if number == 1 else Url(f"{MODULES.path}side-{number}/")
 
 
+# A data file, not a page: one short row per module, which the overview's script fetches when a reader first
+# filters or opens the table. No module can take the name: ids have no dot.
+MODULES_DATA = Url(MODULES.path + "moduler.json")
+
+
 def pathway(record_id: str) -> Url:
     return Url(f"{PATHWAYS.path}{record_id}/")
 

@@ -1,9 +1,10 @@
 // Module filters: checkboxes narrow the overview without a page reload, across every module of the catalogue.
 // Within one group any checked value matches (OR); across groups all must match (AND).
 // The choice lives in the address (?rolle=…&status=…) so a filtered list can be linked and shared.
-// Every module's row (id, title, facts, filter values; no summary) is in the page's data script: counts, the
-// table and, when the overview is split into pages, the filtered list come from the rows, so they cover all
-// modules, not only this page's cards.
+// Every module's row (id, title, facts, filter values; no summary) is in one data file (the form's data-src),
+// fetched the first time a filter is chosen, a filtered address is opened or the table is unfolded; until then
+// the page reads as rendered, counts included. Counts, the table and, when the overview is split into pages,
+// the filtered list come from the rows, so they cover all modules, not only this page's cards.
 (function () {
   "use strict";
   var PHONE = "(max-width: 44.9375em)";
@@ -16,8 +17,7 @@
   }
 
   // The rows as objects; each filter value list split as the cards' data-* attributes are.
-  function readModules(script) {
-    var data = JSON.parse(script.textContent);
+  function readModules(data, form) {
     var first = 6; // id, title, AMU number, length, sort value, facts line, then the filter values
     var rows = data.modules.map(function (m) {
       var values = {};
@@ -29,8 +29,8 @@
       labels: data.labels,
       statuses: data.statuses,
       size: data.size,
-      base: script.getAttribute("data-base"),
-      compare: script.getAttribute("data-compare")
+      base: form.getAttribute("data-base"),
+      compare: form.getAttribute("data-compare")
     };
   }
 
@@ -100,9 +100,20 @@
     return tr;
   }
 
-  function setUp(form, script) {
-    var modules = readModules(script);
-    var rows = modules.rows;
+  var LOADING = "Henter modulernes data …";
+  function failed() {
+    var text = "Modulernes data kunne ikke hentes, så filtrene og tabellen virker ikke lige nu; kortene nedenfor " +
+      "er ikke filtreret. Prøv at genindlæse siden.";
+    return window.location.protocol === "file:"
+      ? text + " Åbnet som fil fra din computer virker filtrene ikke; siden skal vises fra en webserver."
+      : text;
+  }
+
+  function setUp(form) {
+    var modules = null; // the data file's rows, once fetched
+    var rows = [];
+    var loading = false;
+    var tableWanted = false; // the table was unfolded before the rows came
     var box = form.closest("[data-kat-filter-box]");
     var summary = box && box.querySelector("[data-kat-filter-summary]");
     var status = document.querySelector("[data-kat-filter-status]");
@@ -117,7 +128,7 @@
     var tableBody = tableBox && tableBox.querySelector("[data-kat-rows]");
     var tableRows = null; // made the first time the table is opened: thousands of rows nobody may look at
     var boxes = Array.prototype.slice.call(form.querySelectorAll("input[type=checkbox]"));
-    var found = rows;
+    var found = [];
     var listed = 0;
 
     function chosen() {
@@ -183,6 +194,11 @@
       var groups = chosen();
       var ticked = 0;
       Object.keys(groups).forEach(function (name) { ticked += groups[name].length; });
+      if (!modules) {
+        // Nothing chosen needs no rows: the page as rendered is right (after a reset, or a failed fetch).
+        if (ticked > 0) { load(); } else if (!loading) { rendered(groups); }
+        return;
+      }
       found = rows.filter(function (row) { return rowMatches(row, groups); });
       // As on the pages: what can be taken today first, then proposals and retired modules.
       found = found.filter(isToday).concat(found.filter(function (row) { return !isToday(row); }));
@@ -203,6 +219,43 @@
       if (!paged && proposals && ticked > 0 && proposals.querySelector(".kat-card:not([hidden])")) { proposals.open = true; }
       remember(groups);
     }
+    function rendered(groups) {
+      if (status) { status.textContent = status.getAttribute("data-all"); }
+      if (summary) { summary.textContent = ""; }
+      remember(groups);
+    }
+    function fillTable() {
+      if (tableRows) { return; }
+      tableRows = rows.map(function (row) { return [row, tableRow(modules, row)]; });
+      var all = document.createDocumentFragment();
+      tableRows.forEach(function (pair) { all.appendChild(pair[1]); });
+      tableBody.appendChild(all);
+      filterTable(chosen());
+    }
+    function loaded(data) {
+      modules = readModules(data, form);
+      rows = modules.rows;
+      loading = false;
+      apply(); // the choices made while the rows came, and the status back from «Henter …»
+      if (tableWanted) { fillTable(); }
+    }
+    // The cards stay as rendered; the next choice tries again.
+    function notLoaded() {
+      loading = false;
+      if (status) { status.textContent = failed(); }
+    }
+    function load() {
+      if (loading || modules) { return; }
+      loading = true;
+      if (status) { status.textContent = LOADING; }
+      if (!window.fetch) { notLoaded(); return; }
+      window.fetch(form.getAttribute("data-src"))
+        .then(function (response) {
+          if (!response.ok) { throw new Error(String(response.status)); }
+          return response.json();
+        })
+        .then(loaded, notLoaded);
+    }
     function restore() {
       var params = new URLSearchParams(window.location.search);
       var any = false;
@@ -221,11 +274,7 @@
       tableBox.hidden = false;
       tableBox.addEventListener("toggle", function () {
         if (!tableBox.open || tableRows) { return; }
-        tableRows = rows.map(function (row) { return [row, tableRow(modules, row)]; });
-        var all = document.createDocumentFragment();
-        tableRows.forEach(function (pair) { all.appendChild(pair[1]); });
-        tableBody.appendChild(all);
-        filterTable(chosen());
+        if (modules) { fillTable(); } else { tableWanted = true; load(); }
       });
     }
     var restored = restore();
@@ -234,12 +283,10 @@
       // On a phone the open panel would push every card below the fold; start closed unless a link chose filters.
       if (window.matchMedia(PHONE).matches && !restored) { box.open = false; }
     }
-    apply();
+    if (restored) { apply(); } // a shared, filtered address: fetch the rows now
   }
   function init() {
-    var script = document.querySelector("script[data-kat-modules]");
-    if (!script) { return; }
-    document.querySelectorAll("[data-kat-filters]").forEach(function (form) { setUp(form, script); });
+    document.querySelectorAll("[data-kat-filters][data-src]").forEach(setUp);
   }
   if (document.readyState === "loading") {
     document.addEventListener("DOMContentLoaded", init);

@@ -1,7 +1,8 @@
-"""The module overview's pages and the rows its script reads, written into each page of the overview.
+"""The module overview's pages, and the one data file of rows that its script reads.
 
-The rows sit in the page itself (a JSON script element, which neither the reader nor Pagefind sees), so the
-overview needs no data file beside it and a filtered address works on any of its pages.
+The rows are written once, to moduler/moduler.json, not into every page of the overview: the script fetches
+the file when a reader first filters or opens the table (the browser then keeps it for the other pages), and
+until then the page reads as rendered. Pagefind indexes HTML only, so the file is never searched.
 """
 
 from __future__ import annotations
@@ -29,11 +30,8 @@ def page_size(environ: Mapping[str, str] = os.environ) -> int:
     return int(value) if value.isdigit() and int(value) > 0 else PAGE_SIZE
 
 
-def overview_data(overview: ModulesOverview, size: int) -> Markup:
-    """The rows of every module, with the labels the script needs to write badges, cells and counts.
-
-    Safe inside <script>: every '<' is escaped, so a title such as '</script>' cannot end the element.
-    """
+def overview_data(overview: ModulesOverview, size: int) -> str:
+    """The rows of every module, with the labels the script needs to write badges, cells and counts."""
     statuses = {s.value: [s.label, s.css, s.explanation, s.today] for s in overview.statuses}
     data = {
         "fields": list(FIELDS),
@@ -42,18 +40,23 @@ def overview_data(overview: ModulesOverview, size: int) -> Markup:
         "size": size,
         "modules": [overview_row(card) for card in overview.cards],
     }
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    return Markup(text.replace("<", "\\u003c"))
+    return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def overview_html(overview: ModulesOverview, at: OverviewPage, data: Markup) -> Markup:
-    """One page of the overview: its cards, the pager when there is more than one page, the filters and the rows."""
+def overview_file(overview: ModulesOverview) -> str:
+    """The data file at urls.MODULES_DATA: the rows, with as many cards per listing as on a page."""
+    return overview_data(overview, page_size())
+
+
+def overview_html(overview: ModulesOverview, at: OverviewPage) -> Markup:
+    """One page of the overview: its cards, the pager when there is more than one page, the filters and the
+    address of the rows."""
     return render_html(
         "site/modules.j2",
         site_page(at.url),
         overview=overview,
         at=at,
-        data=data,
+        data=urls.MODULES_DATA,
         compare=Link(compare.TITLE, urls.COMPARE),
         modules=urls.MODULES,
         compare_one=urls.compare(""),  # the script adds the module's id

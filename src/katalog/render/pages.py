@@ -76,9 +76,8 @@ def _section(s: Section, body: str, edit_path: str, **data: Any) -> Page:
 def _section_pages(v: CatalogueView) -> Iterator[Page]:
     s = v.sections
     size = overview.page_size()
-    data = overview.overview_data(v.overview, size)
     for at in overview_pages(v.overview, size):  # one page, or more when the catalogue is large
-        html = overview.overview_html(v.overview, at, data)
+        html = overview.overview_html(v.overview, at)
         # Later pages repeat the first one's lead, and Pagefind skips cards: only the first page is searched, and
         # only it is named in «Seneste ændringer» when a module changes.
         first = at.number == 1

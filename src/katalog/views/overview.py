@@ -3,8 +3,9 @@ module that the overview's script filters, counts, lists and sorts across every 
 
 Each module is written once per overview page as a card, with its summary, and once as a row (no summary).
 A small catalogue fits on one page, which then holds every card as before. A large one is split into pages
-of PAGE_SIZE cards, so the first page stays small: what the reader transfers is the cards of one page plus
-the rows, and the rows carry only what the filters, the table and a short card need.
+of PAGE_SIZE cards, so the first page stays small: a page holds the cards of one page only, and the rows sit
+in one data file that the script fetches when first needed; they carry only what the filters, the table and a
+short card need.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from katalog.views.records import Card
 from katalog.views.sections import ModulesOverview
 
 # Cards per page. At about 70 bytes gzip per card (with its summary) a page of cards stays near 10 KB; the rows
-# of all modules (about 35 bytes gzip each) are what grows with the catalogue.
+# of all modules (about 35 bytes gzip each), in the data file, are what grows with the catalogue.
 PAGE_SIZE = 150
 
 # The filter values a card and a row carry, in this order (the names of the facets and the data-* attributes).
