@@ -48,6 +48,9 @@ PAGE_TYPES = [
 
 
 def violations(page: Any) -> list[str]:
+    # Axe measures colours as they are drawn: a button halfway through fading in (Material's «back to top» after a
+    # scroll) has half its contrast. Readers see the page at rest, so axe does too.
+    page.wait_for_function("() => document.getAnimations().every(a => a.playState !== 'running')")
     page.add_script_tag(content=AXE)
     result = page.evaluate("tags => axe.run(document, {runOnly: {type: 'tag', values: tags}})", WCAG_AA)
     return [
