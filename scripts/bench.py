@@ -2,8 +2,10 @@
 
 A synthetic catalogue is the real content/ plus N generated modules (copies of a recommended module under new
 ids). The baseline is plain MkDocs + Material building the very HTML the katalog renders, written to disk
-beforehand as pre-written pages, with no hooks or plugins. Builds of ours and of plain MkDocs alternate
-(ours, plain, plain, ours, …) so a busy machine slows both alike: read the ratios, not the seconds.
+beforehand as pre-written pages, with no hooks or plugins. A second baseline is the same with Material's own
+search plugin (lunr): plain MkDocs can then search too, as our site can with Pagefind, so it is the fair
+counterpart. Builds of ours and of both baselines alternate (ours, plain, lunr, lunr, plain, ours, …) so a busy
+machine slows all alike: read the ratios, not the seconds.
 
 Each build runs in a child process that reports its own CPU time and peak memory (the MkDocs process itself)
 and, separately, the peak of its children: Pagefind. Search is set beside Material's own (lunr) search on the
@@ -338,6 +340,7 @@ class Result:
     validate: float = 0.0
     ours: list[Build] = field(default_factory=list)
     plain: list[Build] = field(default_factory=list)
+    lunr: list[Build] = field(default_factory=list)  # plain MkDocs with Material's own search: a site that can search
     preview: float | None = None
     plain_preview: float | None = None
     pdf: float | None = None
@@ -351,7 +354,7 @@ class Result:
     lunr_bytes: int | None = None
 
     def build(self, which: str, attribute: str, pick: Callable[[list[float]], float] = median) -> float:
-        return pick([getattr(b, attribute) for b in (self.ours if which == "ours" else self.plain)])
+        return pick([getattr(b, attribute) for b in {"ours": self.ours, "plain": self.plain, "lunr": self.lunr}[which]])
 
 
 def measure(
@@ -360,18 +363,18 @@ def measure(
     result = Result(size)
     project = synthetic_project(work / f"katalog-{size}", size)
     plain = plain_project(project, work / f"plain-{size}")
+    lunr = plain_project(project, work / f"lunr-{size}", plugins="[search]")
     result.modules = len(list((project / "content" / "modules").glob("*.yaml")))
     log(f"{result.modules} moduler: validering")
     runs = [_run_child(["--child-validate", str(project)])[1] for _ in range(repeats)]
     result.libyaml, result.parse, result.validate = (
         median([r[k] for r in runs]) for k in ("libyaml", "parse", "validate")
     )
+    names = {project: "katalog", plain: "ren MkDocs", lunr: "ren MkDocs med lunr"}
     for repeat in range(repeats):  # interleaved, and the order flips each time
-        order = [(project, result.ours), (plain, result.plain)]
+        order = [(project, result.ours), (plain, result.plain), (lunr, result.lunr)]
         for path, into in order if repeat % 2 == 0 else reversed(order):
-            log(
-                f"{result.modules} moduler: byg {'katalog' if path == project else 'ren MkDocs'} ({repeat + 1}/{repeats})"
-            )
+            log(f"{result.modules} moduler: byg {names[path]} ({repeat + 1}/{repeats})")
             into.append(timed_build(path))
     site = project / "site"
     from katalog.downloads import DOWNLOAD_DIR
@@ -386,8 +389,6 @@ def measure(
     result.pagefind_kb = folder_bytes(site / BUNDLE) / 1024
     log(f"{result.modules} moduler: søgning i chromium")
     try:
-        lunr = plain_project(project, work / f"lunr-{size}", plugins="[search]")
-        timed_build(lunr)
         result.search_bytes = bytes_for_query(
             site, "[data-kat-search-open]", ".pagefind-ui__search-input", ".pagefind-ui__result", "/pagefind/"
         )
@@ -398,7 +399,6 @@ def measure(
             ".md-search-result__item",
             r"/search/|/workers/search|/lunr/",
         )
-        shutil.rmtree(lunr)
     except Exception as error:  # noqa: BLE001 - no chromium: the other figures still count
         log(f"søgningen blev ikke målt: {error}")
     if size <= pdf_max:
@@ -416,6 +416,7 @@ def measure(
         log(f"{result.modules} moduler: profil")
         timed_build(project, profile)
     shutil.rmtree(plain)
+    shutil.rmtree(lunr)
     return result
 
 
@@ -481,10 +482,28 @@ def table(results: list[Result]) -> list[str]:
                 _ratio(r.build("ours", "cpu"), r.build("plain", "cpu")),
             ),
             (
+                "fuldt byg, væg (median) / ren MkDocs med dens søgning (lunr)",
+                _s(r.build("ours", "wall")),
+                _s(r.build("lunr", "wall")),
+                _ratio(r.build("ours", "wall"), r.build("lunr", "wall")),
+            ),
+            (
+                "fuldt byg, CPU (median) / ren MkDocs med dens søgning (lunr)",
+                _s(r.build("ours", "cpu")),
+                _s(r.build("lunr", "cpu")),
+                _ratio(r.build("ours", "cpu"), r.build("lunr", "cpu")),
+            ),
+            (
                 "hukommelse, MkDocs-processen (top) / ren MkDocs",
                 f"{r.build('ours', 'peak_mb', max):.0f} MB",
                 f"{r.build('plain', 'peak_mb', max):.0f} MB",
                 _ratio(r.build("ours", "peak_mb", max), r.build("plain", "peak_mb", max)),
+            ),
+            (
+                "hukommelse, MkDocs-processen (top) / ren MkDocs med lunr",
+                f"{r.build('ours', 'peak_mb', max):.0f} MB",
+                f"{r.build('lunr', 'peak_mb', max):.0f} MB",
+                _ratio(r.build("ours", "peak_mb", max), r.build("lunr", "peak_mb", max)),
             ),
             ("hukommelse, Pagefind (top, egen proces)", f"{r.build('ours', 'children_peak_mb', max):.0f} MB", "–", "–"),
             (
@@ -532,6 +551,7 @@ def chart(results: list[Result], width: int = 56) -> list[str]:
     series: list[tuple[str, Callable[[Result], float | None]]] = [
         ("katalog byg", lambda r: r.build("ours", "wall")),
         ("ren MkDocs", lambda r: r.build("plain", "wall")),
+        ("ren + lunr", lambda r: r.build("lunr", "wall")),
         ("validering", lambda r: r.validate),
         ("YAML-gulv", lambda r: r.libyaml),
         ("PDF", lambda r: r.pdf),
