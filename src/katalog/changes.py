@@ -37,7 +37,7 @@ class SourcePage(Protocol):
     def edit_path(self) -> str | None: ...
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageLink:
     """A page a change touched: its title and its URL within the site."""
 
@@ -45,7 +45,7 @@ class PageLink:
     url: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Change:
     """One content change, ready to show."""
 

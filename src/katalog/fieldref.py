@@ -27,7 +27,7 @@ _PLURALS = {"tekst": "tekster", "id": "id'er", "helt tal": "hele tal", "tal": "t
 _TYPES = {"string": "tekst", "integer": "helt tal", "number": "tal", "boolean": "true eller false", "object": "felter"}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Field:
     """One field of a content file, as an editor needs to know it."""
 

@@ -18,7 +18,7 @@ TRACKED = ("content", "schemas", "docs")
 _RECORD, _FIELD = "\x1e", "\x1f"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Commit:
     """One commit that changed tracked files; paths are relative to the project folder."""
 
@@ -33,7 +33,7 @@ class Commit:
         return self.date[:10]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class History:
     """The commits that changed tracked files, newest first."""
 
@@ -44,7 +44,7 @@ class History:
         return next((c for c in self.commits if any(_covers(path, p) for p in c.paths)), None)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LastChanged:
     """What a page says about when its content last changed, ready to show."""
 

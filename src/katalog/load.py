@@ -67,7 +67,7 @@ else:  # pragma: no cover - PyYAML built without libyaml
             _CoreResolver.__init__(self)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True)  # no slots: `root` is a cached_property, kept in the instance dict
 class Document:
     """One parsed content file: plain data and its text, from which the node tree is composed again when needed."""
 
@@ -420,7 +420,7 @@ def _plain_key(node: yaml.Node) -> bool:
     return not (node.tag == _PLAIN and node.value == "<<") and not _CONTROL.search(node.value)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ContentTree:
     """Every content file that could be read, by kind, and the problems of those that could not."""
 

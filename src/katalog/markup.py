@@ -38,7 +38,7 @@ ALLOWED_ATTRIBUTES = {"a": frozenset({"href", "title"})}
 ALLOWED_SCHEMES = frozenset({"http", "https", "mailto"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Finding:
     """One thing a text may not contain: where it starts in the text, the text itself, and why (Danish)."""
 

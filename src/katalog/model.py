@@ -13,7 +13,7 @@ from types import MappingProxyType
 from typing import Any
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceRef:
     """Where in a seed document a fact stands."""
 
@@ -24,7 +24,7 @@ class SourceRef:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceDocument:
     """One report the catalogue is built from."""
 
@@ -37,7 +37,7 @@ class SourceDocument:
     url: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class WebPage:
     """An official public web page a current fact comes from, with the date it was read."""
 
@@ -50,7 +50,7 @@ class WebPage:
     summary: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Duration:
     """Length in days and/or ECTS; either may be absent."""
 
@@ -73,7 +73,7 @@ def _add(a: float | None, b: float | None) -> float | None:
     return b if a is None else a if b is None else a + b
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DurationRange:
     """A computed total: the shortest and longest way through a pathway.
 
@@ -100,7 +100,7 @@ def sum_ranges(ranges: Iterable[DurationRange]) -> DurationRange:
     return total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CourseType:
     id: str
     name: str
@@ -122,7 +122,7 @@ class CourseType:
         return self.short_name or self.name
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StartHere:
     """An editor's sourced answer to 'what do I take first today' for one entry (modules by id)."""
 
@@ -133,7 +133,7 @@ class StartHere:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Role:
     id: str
     title: str
@@ -148,14 +148,14 @@ class Role:
     updated: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ParticipantCount:
     year: int
     count: int
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Figure:
     label: str
     value: float
@@ -163,14 +163,14 @@ class Figure:
     period: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Statistics:
     sources: tuple[SourceRef, ...]
     participants: tuple[ParticipantCount, ...] = ()
     figures: tuple[Figure, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Module:
     id: str
     title: str
@@ -206,7 +206,7 @@ class Module:
         return self.short_title or self.title
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Step:
     """One step of a pathway: a module, a choice between modules, or a nested pathway."""
 
@@ -229,13 +229,13 @@ class Step:
         return DurationRange(total.high.zero(), total.high, total.incomplete) if self.optional else total
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathwayExample:
     organisation: str
     person: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Pathway:
     id: str
     title: str
@@ -269,7 +269,7 @@ class Pathway:
         return tuple(found)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Level:
     tier: str
     modules: tuple[Module, ...]
@@ -277,13 +277,13 @@ class Level:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Track:
     entry: str
     levels: tuple[Level, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MappingRow:
     """A current module and the recommended modules its goals move to."""
 
@@ -293,7 +293,7 @@ class MappingRow:
     inferred: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Structure:
     id: str
     title: str
@@ -316,7 +316,7 @@ class Structure:
         return tuple(found)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Provider:
     id: str
     name: str
@@ -327,7 +327,7 @@ class Provider:
     updated: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GlossaryTerm:
     term: str
     slug: str
@@ -338,14 +338,14 @@ class GlossaryTerm:
     see_also: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuideStep:
     text: str
     sources: tuple[SourceRef, ...]
     period: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuideSection:
     phase: str
     title: str
@@ -354,7 +354,7 @@ class GuideSection:
     unknown: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Guide:
     """Step-by-step advice for an audience (a role), every step with its source."""
 
@@ -374,7 +374,7 @@ def _frozen(items: dict[str, Any]) -> Mapping[str, Any]:
     return MappingProxyType(items)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Catalogue:
     """Every record, by id, in file-name order, plus the computed back-references."""
 

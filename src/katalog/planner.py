@@ -24,7 +24,7 @@ NEAREST_ROLE = {"kollega": "daglig-vejleder", "leder": "koordinator"}
 FURTHER_TYPES = frozenset({"akademimodul", "diplommodul"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlanStep:
     """A step to take: one module, or a choice between modules (one_of); optional steps may be left out."""
 
@@ -44,7 +44,7 @@ class PlanStep:
         return DurationRange(low, high, incomplete=None in days)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidates:
     """Everything a role and entry could take, in order, before anything is crossed off.
 
@@ -67,7 +67,7 @@ class Candidates:
     guides: tuple[Guide, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Plan:
     """The next steps today and in the recommended structure, and the days away from work for each."""
 

@@ -28,7 +28,7 @@ class PublishingError(Exception):
     """The settings would publish something false, such as the placeholder repository."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Publisher:
     """The publisher, how to contact them, and the repository the catalogue is edited in."""
 
@@ -52,7 +52,7 @@ class Publisher:
         return f"{self.repository}/issues/new/choose"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageFacts:
     """What the theme shows below every page: when its content changed, and where to report an error."""
 

@@ -55,7 +55,7 @@ SOURCE_LISTS = (
 SOURCE_KEYS = (("documents", "*", "file"), ("web_pages", "*", "id"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Context:
     """What the rules see: valid documents by kind, and every id that exists."""
 

@@ -81,7 +81,7 @@ _HINTS: dict[Callable[[str], Any], str] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Question:
     """One answer the new file needs: which field it fills, its flag, and how to read it."""
 
@@ -148,7 +148,7 @@ QUESTIONS: dict[str, tuple[Question, ...]] = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class _Context:
     kind: Kind
     content_dir: Path

@@ -29,7 +29,7 @@ EXCLUDED = ".headerlink"  # the "¶" permalink after every heading
 TERMS_META = "kat_terms"  # the metadata key search.js reads to keep the hidden terms out of excerpts
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndexReport:
     pages: int
     bytes: int
@@ -39,7 +39,7 @@ class SearchIndexError(RuntimeError):
     """Pagefind failed; the message is Pagefind's own output."""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Synonyms:
     """The glossary's names for the same thing: groups of names, and the groups each name belongs to."""
 

@@ -28,7 +28,7 @@ from katalog.validate import forget_documents
 from katalog.views import CatalogueView, catalogue_view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class BuildState:
     """The loaded catalogue, its views and rendered pages, or the problems that stopped loading.
 

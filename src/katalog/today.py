@@ -28,7 +28,7 @@ def covered_today_by(c: Catalogue, module: Module) -> tuple[Module, ...]:
     return tuple(found)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayStep:
     """One step of a recommended pathway and what covers it today.
 
@@ -51,7 +51,7 @@ def _sum(step: TodayStep) -> DurationRange:
     return sum_ranges(Step((module,), optional=step.step.optional).duration for module in step.today)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayVersion:
     """A recommended pathway as it can be taken today."""
 
@@ -94,7 +94,7 @@ def _flat_steps(pathway: Pathway) -> list[Step]:
     return steps
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FirstCourse:
     """The first course to take today for a role and entry, and the pathway it starts."""
 

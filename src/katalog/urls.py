@@ -19,7 +19,7 @@ def slugify(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text).strip("-")
 
 
-@dataclass(frozen=True, order=True)
+@dataclass(frozen=True, order=True, slots=True)
 class Url:
     """A page of the site ('moduler/x/', '' for the forside) and an optional anchor on it."""
 

@@ -45,7 +45,7 @@ def sources_dir(environ: Mapping[str, str] = os.environ, base: Path = Path()) ->
     return base / (environ.get(SOURCES_SETTING, "").strip() or DEFAULT_SOURCES)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SourceIndex:
     """Every three-word sequence of the source reports with the places it stands, and every longer run."""
 
@@ -53,7 +53,7 @@ class SourceIndex:
     runs: frozenset[tuple[str, ...]]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Overlap:
     """How much of one text the sources already hold, and where most of it comes from."""
 
@@ -67,7 +67,7 @@ class Overlap:
         return self.words >= MIN_WORDS and (self.share > MAX_SHARE or self.longest_run >= MAX_RUN)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Names:
     """The names the content gives, as one pattern; cut out of prose before it is compared."""
 

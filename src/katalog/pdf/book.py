@@ -17,7 +17,7 @@ from katalog.views import CatalogueView
 PRINT_DIR = Path(str(files("katalog") / "templates" / "print"))
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chapter:
     """A chapter of the book: its anchor, title and the records listed under it in the contents."""
 

@@ -21,7 +21,7 @@ from katalog.model import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EditorView:
     """The catalogue's records as lists, named as on the site."""
 

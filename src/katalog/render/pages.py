@@ -25,7 +25,7 @@ from katalog.views.common import Link
 from katalog.views.overview import overview_pages
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One generated page: the HTML MkDocs shows and the content file an editor changes to change it."""
 

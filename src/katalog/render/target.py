@@ -11,7 +11,7 @@ from katalog.render.environment import environment
 from katalog.urls import Url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Target:
     """How a urls.Url is written: site pages link relative to their own depth, the book to its anchors."""
 

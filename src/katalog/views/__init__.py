@@ -47,7 +47,7 @@ from katalog.views.sections import (
 )
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Section:
     """A section of the site and a chapter of the book: one title and one lead for both."""
 
@@ -148,7 +148,7 @@ SECTIONS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CatalogueView:
     """Every display object of the catalogue, computed once, in reading order."""
 

@@ -15,19 +15,19 @@ from katalog.urls import Url, slugify
 UNKNOWN = "Ikke oplyst i kilderne"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Link:
     text: str
     url: Url
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Badge:
     text: str
     css: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Status:
     """A module's status as a reader needs it: can it be taken today, or is it a proposal?"""
 
@@ -38,7 +38,7 @@ class Status:
     css: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Fact:
     """One line of a facts box: a label and either text, links, or a plain 'not stated'."""
 
@@ -50,7 +50,7 @@ class Fact:
     inferred: bool = False
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     """The sources a page uses from one report, cited as a reader cites them (no extract lines)."""
 
@@ -61,7 +61,7 @@ class Citation:
     places: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModuleItem:
     """A module wherever it is listed: its name, whether it can be taken today, number and length."""
 
@@ -77,7 +77,7 @@ class ModuleItem:
         return self.status.today
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SearchData:
     """Pagefind filters (name, value) and result metadata (key, value) for one page."""
 

@@ -35,7 +35,7 @@ ABSENT = {
 NO_PROVIDERS = "Kilderne viser ikke, hvilke skoler der udbyder netop dette modul"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompareCell:
     """One cell: a fact as the module page shows it, and for goals and providers the list under it."""
 
@@ -43,7 +43,7 @@ class CompareCell:
     items: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CompareColumn:
     """One module as a column of the comparison: its name, page, status and a cell per row."""
 

@@ -12,7 +12,7 @@ from katalog.model import Catalogue, Figure, Statistics
 from katalog.views.common import Citation, citations
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Bar:
     label: str
     value: int
@@ -21,7 +21,7 @@ class Bar:
     note: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Chart:
     """A bar chart and the table beside it: share is the bar's length from 0 to 1."""
 
@@ -35,14 +35,14 @@ class Chart:
         return any(bar.note for bar in self.bars)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SingleFigure:
     label: str
     value: str
     period: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Series:
     """A figure given for several periods, e.g. an exam result per year."""
 
@@ -50,14 +50,14 @@ class Series:
     values: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FigureTable:
     single: tuple[SingleFigure, ...]
     periods: tuple[str, ...]
     series: tuple[Series, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatisticsView:
     name: str
     chart: Chart | None

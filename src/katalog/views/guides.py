@@ -14,14 +14,14 @@ from katalog.views.common import Citation, Link, SearchData, citations, inline, 
 from katalog.views.today import days_away
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuideStepView:
     text: Markup
     period: str
     sources: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuideSectionView:
     url: Url
     phase: str
@@ -31,7 +31,7 @@ class GuideSectionView:
     unknown: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DaysRow:
     """A pathway and the days away from work it takes, today and in the recommended structure."""
 
@@ -41,7 +41,7 @@ class DaysRow:
     recommended: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GuideView:
     id: str
     url: Url

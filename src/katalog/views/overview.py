@@ -25,7 +25,7 @@ PAGE_SIZE = 150
 FIELDS = ("kursustype", "niveau", "indgang", "rolle", "varighed", "status")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class OverviewPage:
     """One page of the overview: its share of the cards, today's first, and where it sits among the pages."""
 

@@ -46,7 +46,7 @@ WORDS = {
 KEY_SEPARATOR = "/"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Choice:
     """A checkbox: a module a reader may have taken, labelled with its AMU number where it has one."""
 
@@ -55,7 +55,7 @@ class Choice:
     note: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PlannerView:
     roles: tuple[Link, ...]
     role_ids: tuple[str, ...]

@@ -38,7 +38,7 @@ TIER_HEADING = 24
 LANE_STEP = 8
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapBox:
     """One module (or a course type without modules) as a linked box: text lines already wrapped."""
 
@@ -62,7 +62,7 @@ class MapBox:
         return self.y + self.height
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapEdge:
     """An arrow from source to target: kind 'erstatter' (source replaced by target) or 'bygger' (target builds on source)."""
 
@@ -72,7 +72,7 @@ class MapEdge:
     path: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapText:
     text: str
     x: int
@@ -80,7 +80,7 @@ class MapText:
     css: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MapBand:
     """One course type of the ladder: its own drawing (none when it has no modules), so the book can print each."""
 
@@ -95,7 +95,7 @@ class MapBand:
     edges: tuple[MapEdge, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TwinItem:
     """One module in the text twin, with the relations the map draws as arrows."""
 
@@ -107,14 +107,14 @@ class TwinItem:
     builds_on: tuple[Link, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TwinLevel:
     link: Link
     summary: str
     items: tuple[TwinItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProgressionMap:
     bands: tuple[MapBand, ...]
     twin: tuple[TwinLevel, ...]

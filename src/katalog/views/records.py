@@ -36,7 +36,7 @@ from katalog.views.guides import signup_link
 from katalog.views.today import StartView, TodayView, days_away, start_views, today_view
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Card:
     """A module card on the overview, a role or a course type page; data holds its filter values."""
 
@@ -50,7 +50,7 @@ class Card:
     compare: Url = urls.COMPARE  # the compare page with this module chosen («Sammenlign», site only)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModuleView:
     id: str
     url: Url
@@ -77,7 +77,7 @@ class ModuleView:
     providers_link: Link = Link("oversigten over udbydere", urls.PROVIDERS)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StepView:
     """One step of a pathway: a module, a choice between modules, or a whole nested pathway."""
 
@@ -92,7 +92,7 @@ class StepView:
         return len(self.modules) > 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathwayView:
     id: str
     url: Url
@@ -113,7 +113,7 @@ class PathwayView:
     inferred: frozenset[str]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathwayCard:
     link: Link
     badges: tuple[Badge, ...]
@@ -121,7 +121,7 @@ class PathwayCard:
     summary: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleView:
     id: str
     url: Url
@@ -141,7 +141,7 @@ class RoleView:
     edit_path: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CourseTypeView:
     id: str
     url: Url

@@ -36,14 +36,14 @@ PATHWAY_HEADINGS = {
 }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Option:
     value: str
     label: str
     count: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Facet:
     """One filter group on the module overview; only values some module has are offered."""
 
@@ -52,7 +52,7 @@ class Facet:
     options: tuple[Option, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ModulesOverview:
     cards: tuple[Card, ...]
     facets: tuple[Facet, ...]
@@ -69,21 +69,21 @@ class ModulesOverview:
         return tuple(c for c in self.cards if not c.item.today)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PathwayGroup:
     heading: str
     id: str
     cards: tuple[PathwayCard, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class RoleCard:
     link: Link
     summary: str
     facts: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class CourseTypeRow:
     link: Link
     level: str
@@ -92,7 +92,7 @@ class CourseTypeRow:
     funding: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LevelView:
     tier: str
     css: str
@@ -100,14 +100,14 @@ class LevelView:
     note: Markup | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TrackView:
     entry: str
     label: str
     levels: tuple[LevelView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MappingView:
     old: ModuleItem
     new: tuple[ModuleItem, ...]
@@ -115,7 +115,7 @@ class MappingView:
     inferred: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StructureView:
     id: str
     url: Url
@@ -128,14 +128,14 @@ class StructureView:
     sources: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TotalsRow:
     item: ModuleItem
     counts: tuple[str, ...]
     total: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StatisticsPage:
     portfolios: tuple[tuple[Link, StatisticsView], ...]
     totals_chart: Chart | None
@@ -146,14 +146,14 @@ class StatisticsPage:
     sources: tuple[Citation, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProviderRow:
     name: str
     place: str
     offers: tuple[bool, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Succession:
     """A module the sources list providers for, that has since been replaced by one they list none for."""
 
@@ -161,7 +161,7 @@ class Succession:
     today: tuple[ModuleItem, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ProvidersPage:
     modules: tuple[ModuleItem, ...]
     rows: tuple[ProviderRow, ...]
@@ -170,7 +170,7 @@ class ProvidersPage:
     signup: Link | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TermView:
     id: str
     url: Url
@@ -182,14 +182,14 @@ class TermView:
     see_also_text: tuple[str, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class LetterGroup:
     letter: str
     url: Url
     terms: tuple[TermView, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DocumentView:
     url: Url
     title: str

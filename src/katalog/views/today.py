@@ -12,7 +12,7 @@ from katalog.today import FirstCourse, TodayVersion, start_here, today_version
 from katalog.views.common import Citation, Link, ModuleItem, citations, inline, module_item
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayRow:
     """A step of the recommended pathway beside what covers it today."""
 
@@ -22,7 +22,7 @@ class TodayRow:
     optional: bool
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TodayView:
     rows: tuple[TodayRow, ...]
     total: str
@@ -31,7 +31,7 @@ class TodayView:
     recommended_days: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class StartView:
     """One sentence's worth: the first course today for a role and entry, and what comes after."""
 
