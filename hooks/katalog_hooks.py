@@ -17,7 +17,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page as MkDocsPage
 from mkdocs.structure.toc import get_toc
 
-from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page
+from katalog.downloads import DOWNLOAD_DIR, DOWNLOADS_PAGE, download_files, downloads_page, staged
 from katalog.pdf import PdfError
 from katalog.problems import ContentError
 from katalog.publishing import PublishingError, page_facts, publisher_settings
@@ -90,9 +90,9 @@ def _add_downloads(files: Files, config: MkDocsConfig, state: BuildState) -> Non
         )
     except PdfError as error:
         raise PluginError(f"PDF'en kunne ikke bygges: {error}") from None
-    for name, content in made.items():
-        files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", content=content))
     files.append(File.generated(config, DOWNLOADS_PAGE, content=downloads_page(state.catalogue, made)))
+    for name, path in staged(made, root / "build" / DOWNLOAD_DIR).items():
+        files.append(File.generated(config, f"{DOWNLOAD_DIR}/{name}", abs_src_path=str(path)))
 
 
 def on_page_context(context: dict[str, Any], page: MkDocsPage, config: MkDocsConfig, nav: Any) -> dict[str, Any]:

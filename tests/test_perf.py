@@ -19,7 +19,7 @@ from hypothesis import strategies as st
 
 from katalog import schema
 from katalog.catalogue import load_catalogue
-from katalog.downloads import compressed, downloads_page
+from katalog.downloads import compressed, downloads_page, staged
 from katalog.export import export_files
 from katalog.kinds import KINDS, MODULE
 from katalog.load import load_tree
@@ -236,3 +236,16 @@ def test_each_pages_html_is_handed_over_once(tmp_path: Path) -> None:
     assert html is not None and "<h1" in html
     assert state.take_html(uri) is None
     assert all(not page.html for page in state.pages.values())
+
+
+def test_exports_wait_on_disk_for_mkdocs_to_copy(tmp_path: Path) -> None:
+    """The build stages its exports in a folder, emptied first, so MkDocs copies them instead of holding them."""
+    folder = tmp_path / "hent"
+    folder.mkdir()
+    (folder / "gammel.json").write_text("fra sidste byg", "utf-8")
+    paths = staged({"katalog.json": b"{}\n", "moduler.csv": b"id\r\n"}, folder)
+    assert {name: path.read_bytes() for name, path in paths.items()} == {
+        "katalog.json": b"{}\n",
+        "moduler.csv": b"id\r\n",
+    }
+    assert sorted(p.name for p in folder.iterdir()) == ["katalog.json", "moduler.csv"]

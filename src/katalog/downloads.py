@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import shutil
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -40,6 +41,19 @@ def download_files(
 
         files = {PDF_FILE: build_pdf(view, site_url, publisher), **files}
     return files
+
+
+def staged(files: Mapping[str, bytes], folder: Path) -> dict[str, Path]:
+    """Write the files into folder (emptied first) and return where each is.
+
+    MkDocs copies them from there, so a build need not hold a catalogue's exports in memory while it writes the
+    pages (katalog.json alone is 30 MB at 5,000 modules).
+    """
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, content in files.items():
+        (folder / name).write_bytes(content)
+    return {name: folder / name for name in files}
 
 
 # An export this big is also offered packed with gzip (a tenth of the size or less); the real catalogue's are far

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import tempfile
@@ -32,8 +33,15 @@ __all__ = [
 
 def catalogue_json(catalogue: Catalogue, site_url: str = "") -> bytes:
     """Return katalog.json: every record, references resolved, readable and stable for diffs."""
-    text = json.dumps(catalogue_record(catalogue, site_url), ensure_ascii=False, indent=2)
-    return (text + "\n").encode("utf-8")
+    # Written piece by piece into the bytes rather than made as one string first: at 5,000 modules the string and
+    # its copies were the top of a build's memory.
+    buffer = io.BytesIO()
+    text = io.TextIOWrapper(buffer, encoding="utf-8", newline="\n")
+    json.dump(catalogue_record(catalogue, site_url), text, ensure_ascii=False, indent=2)
+    text.write("\n")
+    text.flush()
+    text.detach()  # the bytes stay open for getvalue
+    return buffer.getvalue()
 
 
 def export_files(catalogue: Catalogue, schema_dir: Path, site_url: str = "") -> dict[str, bytes]:
