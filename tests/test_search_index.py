@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 
+from katalog import search
 from katalog.search import BUNDLE, LiveIndex, SearchIndexError, build_index
 
 
@@ -49,4 +50,19 @@ def test_an_index_pagefind_cannot_write_fails_with_pagefinds_reason(tmp_path: Pa
     index = LiveIndex(tmp_path)
     index.add("index.html", '<html lang="da"><body><p>Forside</p></body></html>')
     with pytest.raises(SearchIndexError, match="Pagefind kunne ikke bygge søgeindekset:\n.+"):
+        index.finish()
+
+
+def test_a_pagefind_that_stops_answering_fails_the_build_instead_of_hanging(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A service that reads pages but never answers is given up on, with a Danish message."""
+    silent = tmp_path / "pagefind"
+    silent.write_text("#!/bin/sh\ncat > /dev/null  # reads every page, answers nothing\n", "utf-8")
+    silent.chmod(0o755)
+    monkeypatch.setattr(search, "get_executable", lambda: silent)
+    monkeypatch.setattr(search, "SILENCE", 1)
+    index = LiveIndex(tmp_path / "site")
+    index.add("index.html", '<html lang="da"><body><p>Forside</p></body></html>')
+    with pytest.raises(SearchIndexError, match="Pagefind svarede ikke i 1 sekunder"):
         index.finish()

@@ -153,6 +153,8 @@ def _report(site: Path) -> IndexReport:
 
 _BACKGROUND: list[threading.Thread] = []  # indexes the live preview is still writing (finish_in_background)
 
+SILENCE = 300  # seconds without an answer from Pagefind before the build gives up on it
+
 # Each service gets one index, the first it hands out; pages are sent without waiting for its answer.
 INDEX_ID = 0
 
@@ -255,7 +257,11 @@ class LiveIndex:
         self._send({"type": "WriteFiles", "index_id": INDEX_ID, "output_path": str(self.site / BUNDLE)})
         expected = self._messages
         with self._answered:  # the service stops at the end of its input, so that stays open until it is done
-            self._answered.wait_for(lambda: self._answers in (expected, -1))
+            while self._answers not in (expected, -1):
+                if not self._answered.wait(timeout=SILENCE):  # alive but silent: a build must not hang on it
+                    self._errors.append(f"Pagefind svarede ikke i {SILENCE} sekunder")
+                    process.kill()
+                    break
             complete = self._answers == expected
         self._outbox.put(None)
         process.wait()
