@@ -14,7 +14,6 @@ import os
 import queue
 import re
 import subprocess
-import sys
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -131,16 +130,6 @@ def with_search_terms(page_html: str, known: Synonyms) -> str:
         f'<div class="kat-search-terms" hidden data-pagefind-weight="0.5" data-pagefind-meta="{TERMS_META}">'
         f"{terms}</div>\n{page_html}"
     )
-
-
-def build_index(site: Path) -> IndexReport:
-    """Index a built site with the Pagefind binary from the pinned `pagefind[bin]` package."""
-    command = [sys.executable, "-m", "pagefind", "--site", str(site), "--output-subdir", BUNDLE, "--quiet"]
-    command += ["--exclude-selectors", EXCLUDED]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    if result.returncode != 0:
-        raise SearchIndexError(f"Pagefind kunne ikke bygge søgeindekset:\n{result.stdout}{result.stderr}")
-    return _report(site)
 
 
 def _report(site: Path) -> IndexReport:
