@@ -154,9 +154,9 @@ def _today_steps(c: Catalogue, steps: Iterable[PlanStep]) -> tuple[tuple[PlanSte
     missing: list[Module] = []
     seen: set[str] = set()
     for step in steps:
-        cover = [m for option in step.options for m in covered_today_by(c, option) if m.id not in seen]
-        cover = list(dict.fromkeys(cover))
-        missing += [m for m in step.options if not covered_today_by(c, m)]
+        by_option = [covered_today_by(c, option) for option in step.options]
+        cover = list(dict.fromkeys(m for found in by_option for m in found if m.id not in seen))
+        missing += [option for option, found in zip(step.options, by_option, strict=True) if not found]
         seen.update(m.id for m in cover)
         if len(step.options) > 1 and cover:
             today.append(PlanStep(tuple(cover), step.optional, step.note))
