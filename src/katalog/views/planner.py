@@ -11,7 +11,7 @@ from typing import Any
 
 from katalog import urls, vocab
 from katalog.model import Catalogue, Module, Pathway, sum_ranges
-from katalog.planner import Candidates, PlanStep, candidates, covers
+from katalog.planner import Candidates, PlanStep, candidates, covers, module_by_amu
 from katalog.today import can_take_today
 from katalog.views.common import Link
 from katalog.views.today import days_away
@@ -109,7 +109,7 @@ def planner_data(c: Catalogue) -> dict[str, Any]:
         "entries": dict(vocab.ENTRIES),
         "modules": {m.id: _module(m) for m in c.modules.values()},
         "covers": {m.id: [x.id for x in covers(c, m)] for m in c.modules.values()},
-        "amu": {str(m.amu_number): m.id for m in c.modules.values() if m.amu_number is not None},
+        "amu": {str(number): m.id for number, m in module_by_amu(c).items()},
         "plans": {
             f"{role}{KEY_SEPARATOR}{entry}": _candidates(candidates(c, role, entry))
             for role in c.roles
